@@ -1,0 +1,1 @@
+//! A meeting's business in the order the provisional rules of procedure fix.
