@@ -1,0 +1,1 @@
+//! `council decide`, `members` and `presidency`.

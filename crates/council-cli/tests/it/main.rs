@@ -1,0 +1,5 @@
+//! Integration tests of the `council` command, run as the built binary and in-process.
+
+mod decide;
+mod scenarios;
+mod support;

@@ -1,0 +1,1 @@
+//! `council run`: scenarios and their printed records.
