@@ -24,7 +24,8 @@ pub enum Command {
     /// (Council members left out count as absent). Optional: `id` (echoed back), `members`
     /// (an explicit list overriding the Council of that date), `parties_to_dispute` (codes
     /// obliged to abstain, Art. 27(3)), `objections` and `dissociations` (statements),
-    /// `silence` ({"deadline": "YYYY-MM-DDTHH:MM", "broken_by": [{"member", "at"}]}).
+    /// `silence` ({"deadline": "YYYY-MM-DDTHH:MM", "broken_by": [{"member", "at"}]}),
+    /// and the descriptive `document`, `subject` and `source`. Any other field is an error.
     /// Nothing is printed unless every input is valid.
     Decide {
         /// The input file; `-` or nothing reads standard input.

@@ -77,6 +77,13 @@ pub struct Request {
     objections: Option<Vec<String>>,
     dissociations: Option<Vec<String>>,
     silence: Option<SilenceInput>,
+    /// Descriptive fields, accepted so that records can be decided as they are written.
+    #[serde(default, rename = "document")]
+    _document: Option<String>,
+    #[serde(default, rename = "subject")]
+    _subject: Option<String>,
+    #[serde(default, rename = "source")]
+    _source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
