@@ -1,0 +1,6 @@
+//! Integration tests of council-core's rules: Article 27 votes, consensus statements, their
+//! invariants, and the tidy checks that keep the core pure.
+
+mod statements;
+mod support;
+mod votes;
