@@ -4,4 +4,5 @@
 mod properties;
 mod statements;
 mod support;
+mod tidy;
 mod votes;
