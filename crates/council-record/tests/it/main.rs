@@ -1,0 +1,10 @@
+//! Integration tests of council-record: the shipped record's counts and rows, the queries,
+//! the replay through the rules engine and the what-if rules.
+
+mod filters;
+mod replay;
+mod rows;
+mod support;
+mod tidy;
+mod vetoes;
+mod what_if;
