@@ -9,12 +9,14 @@
 //! - [`cli`]: the command line (clap).
 //! - [`error`]: [`CommandError`]: bad input (exit status 2) versus failure (exit status 1).
 //! - [`commands`]: one module per subcommand.
+//! - [`scenario`]: `council run`'s scenario files: TOML schema, translation to core commands, printed record.
 // This crate is the program's edge: it alone writes to stdout and stderr (house style).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod scenario;
 
 use std::ffi::OsString;
 use std::io::{self, BufRead, Write};
