@@ -2,14 +2,14 @@
 //! printed as a record.
 //!
 //! A scenario is parsed ([`schema`]), checked against the shipped data and turned into core
-//! commands ([`translate`]), decided one by one with `council_core::meeting::decide` and
+//! commands ([`translate`](mod@translate)), decided one by one with `council_core::meeting::decide` and
 //! folded with `evolve`, and the resulting events are printed ([`record`]). Any error, from
 //! malformed TOML to a rule the Council's procedure does not allow, names the file, the line
 //! and the field, and nothing is printed.
 //!
 //! # Layout
 //! - [`schema`]: the TOML shape, documented field by field.
-//! - [`translate`]: scenario to commands, in the order of business.
+//! - [`translate`](mod@translate): scenario to commands, in the order of business.
 //! - [`record`]: events to the printed record.
 
 pub mod record;
