@@ -1,0 +1,124 @@
+//! Property tests: the programme agrees with the definitions on random small games, and the
+//! indices keep their invariants.
+
+use council_power::{Game, analyze_by_enumeration, analyze_exact, analyze_float};
+use num_rational::BigRational;
+use num_traits::{One, Zero};
+use proptest::prelude::*;
+
+use crate::support::{by_definition, exact, ratio};
+
+/// Random games of 1 to 7 members in 1 to 4 classes under 1 to 3 rules.
+fn small_game() -> impl Strategy<Value = Game> {
+    (1usize..=3, 1usize..=4)
+        .prop_flat_map(|(n_rules, n_players)| {
+            (
+                prop::collection::vec(
+                    (1u32..=2, prop::collection::vec(0u64..=6, n_rules)),
+                    n_players,
+                ),
+                prop::collection::vec(0.0f64..1.0, n_rules),
+            )
+        })
+        .prop_filter_map("every rule needs some weight", |(players, fractions)| {
+            let quotas: Option<Vec<u64>> = fractions
+                .iter()
+                .enumerate()
+                .map(|(rule, fraction)| {
+                    let total: u64 = players.iter().map(|(n, w)| u64::from(*n) * w[rule]).sum();
+                    (total > 0).then(|| 1 + (fraction * total as f64) as u64 % total)
+                })
+                .collect();
+            let players = players
+                .into_iter()
+                .enumerate()
+                .map(|(index, (count, weights))| (format!("p{index}"), count, weights))
+                .collect();
+            Game::new("random", players, quotas?).ok()
+        })
+}
+
+/// Each member's values from the programme, expanded from players to members.
+fn per_member(game: &Game) -> Vec<(BigRational, BigRational)> {
+    let indices = analyze_exact(game).unwrap();
+    indices
+        .players()
+        .iter()
+        .flat_map(|player| {
+            let values = (
+                exact(player.shapley_shubik()),
+                exact(player.banzhaf_swings()),
+            );
+            std::iter::repeat_n(values, player.count() as usize)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn programme_equals_the_definitions(game in small_game()) {
+        let defined = by_definition(&game);
+        let computed = per_member(&game);
+        for ((ss, swings), (computed_ss, computed_swings)) in defined.iter().zip(&computed) {
+            prop_assert_eq!(ss, computed_ss);
+            prop_assert_eq!(&ratio(*swings as i64, 1), computed_swings);
+        }
+    }
+
+    #[test]
+    fn programme_equals_enumeration(game in small_game()) {
+        let programme = analyze_exact(&game).unwrap();
+        let enumeration = analyze_by_enumeration(&game).unwrap();
+        prop_assert_eq!(programme.players(), enumeration.players());
+        prop_assert_eq!(programme.power_to_act(), enumeration.power_to_act());
+    }
+
+    #[test]
+    fn floats_agree_with_exact_values(game in small_game()) {
+        let exact_indices = analyze_exact(&game).unwrap();
+        let float_indices = analyze_float(&game).unwrap();
+        for (e, f) in exact_indices.players().iter().zip(float_indices.players()) {
+            prop_assert!((e.shapley_shubik().to_f64() - f.shapley_shubik().to_f64()).abs() < 1e-12);
+            prop_assert!((e.banzhaf_normalized().to_f64() - f.banzhaf_normalized().to_f64()).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn shapley_shubik_sums_to_one(game in small_game()) {
+        let total: BigRational = per_member(&game).into_iter().map(|(ss, _)| ss).sum();
+        prop_assert!(total.is_one());
+    }
+
+    #[test]
+    fn symmetric_members_have_equal_indices(game in small_game()) {
+        // Members of the same player are symmetric: check it on the definitions, which do not
+        // group members, as well as on the programme.
+        let defined = by_definition(&game);
+        let mut first = 0;
+        for player in game.players() {
+            let count = player.count() as usize;
+            for member in first..first + count {
+                prop_assert_eq!(&defined[member], &defined[first]);
+            }
+            first += count;
+        }
+    }
+
+    #[test]
+    fn a_member_without_weight_is_a_dummy(game in small_game()) {
+        let n_rules = game.quotas().len();
+        let mut players: Vec<_> = game
+            .players()
+            .iter()
+            .map(|p| (p.name().to_owned(), p.count(), p.weights().to_vec()))
+            .collect();
+        players.push(("dummy".into(), 1, vec![0; n_rules]));
+        let with_dummy = Game::new("with dummy", players, game.quotas().to_vec()).unwrap();
+        let indices = analyze_exact(&with_dummy).unwrap();
+        let dummy = indices.players().last().unwrap();
+        prop_assert!(exact(dummy.shapley_shubik()).is_zero());
+        prop_assert!(exact(dummy.banzhaf_swings()).is_zero());
+    }
+}
