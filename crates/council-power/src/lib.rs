@@ -31,9 +31,10 @@
 //! appear above 127 members and in the final sums of factorials.
 //!
 //! Floating-point counts only add non-negative numbers while the table is built (relative
-//! error at most `n ε`), then remove one member by subtraction; the tests compare them with
-//! exact counts at 150 and 400 members (errors below 1e-12) and check that the Shapley-Shubik
-//! values of 1,000 members sum to 1 within 1e-12.
+//! error at most `n ε`), then remove one member by subtraction, which is not proven stable:
+//! the tests compare them with exact big-integer counts at 150 members (relative error below
+//! 1e-12) and check that the Shapley-Shubik values of 1,000 members sum to 1 within 1e-12;
+//! `power_bench check-400-10` measured 4.6e-14 at 400 members.
 
 pub mod builtin;
 mod count;
