@@ -60,7 +60,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> ExitCod
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = write!(io.stderr, "{}", error.render().ansi());
+            // Help and version go to stdout; usage errors to stderr.
+            let stream: &mut dyn Write = if error.use_stderr() {
+                io.stderr
+            } else {
+                io.stdout
+            };
+            let _ = write!(stream, "{}", error.render());
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };

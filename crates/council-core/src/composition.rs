@@ -55,7 +55,7 @@ impl Composition {
                 });
             }
         }
-        members.sort_by(|left, right| left.name().cmp(right.name()));
+        crate::presidency::sort_by_name(&mut members);
         Ok(Composition {
             date,
             members,

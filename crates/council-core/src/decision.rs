@@ -218,17 +218,21 @@ pub fn decide_vote(
             Vec::new(),
         )
     } else if !permanent_against.is_empty() {
-        let verb = if permanent_against.len() == 1 {
-            "a permanent member, voted"
+        let (verb, consequence) = if permanent_against.len() == 1 {
+            ("a permanent member, voted", "that negative vote is a veto")
         } else {
-            "permanent members, voted"
+            (
+                "permanent members, voted",
+                "those negative votes are vetoes",
+            )
         };
         sentences.push(format!(
-            "Vetoed: {} affirmative votes met the {} required, but {}, {} against; decisions on non-procedural matters require the concurring votes of the permanent members (Article 27(3) of the Charter), so that negative vote is a veto.",
+            "Vetoed: {} affirmative votes met the {} required, but {}, {} against; decisions on non-procedural matters require the concurring votes of the permanent members (Article 27(3) of the Charter), so {}.",
             tally.yes,
             required,
             name_list(&permanent_against),
-            verb
+            verb,
+            consequence
         ));
         (Verdict::Vetoed, Provision::Veto, permanent_against)
     } else {

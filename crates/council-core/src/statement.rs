@@ -223,7 +223,7 @@ pub fn decide_statement(
     };
     if let (false, Some(silence)) = (breakers_late.is_empty(), &draft.silence) {
         sentences.push(format!(
-            "{} broke silence only after it expired at {}, when the text was already agreed; that does not block it.",
+            "{} broke silence only after it expired at {}, which does not count as an objection.",
             name_list(&breakers_late),
             silence.deadline.format("%-d %B %Y, %H:%M")
         ));

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -129,6 +128,9 @@ impl<'de> Deserialize<'de> for Votes {
 /// Splits the input into requests with the line each starts on. One JSON object may span
 /// several lines; otherwise every non-blank line is one object (JSON Lines).
 fn parse_requests(text: &str) -> Result<Vec<(usize, Request)>, CommandError> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
     let whole_error = match serde_json::from_str::<Request>(text) {
         Ok(request) => {
             let first_line = text
@@ -151,7 +153,10 @@ fn parse_requests(text: &str) -> Result<Vec<(usize, Request)>, CommandError> {
         .first()
         .is_some_and(|(_, line)| serde_json::from_str::<Value>(line).is_ok());
     if !looks_like_lines {
-        return Err(CommandError::bad_input(describe_json_error(&whole_error, None)));
+        return Err(CommandError::bad_input(describe_json_error(
+            &whole_error,
+            None,
+        )));
     }
     lines
         .into_iter()
@@ -234,7 +239,10 @@ fn decide_request(roster: &Roster, request: &Request) -> Result<Outcome, String>
             }
         }
         let Some(votes) = &request.votes else {
-            return Err("votes: missing: a vote needs a `votes` object (member code to position)".to_owned());
+            return Err(
+                "votes: missing: a vote needs a `votes` object (member code to position)"
+                    .to_owned(),
+            );
         };
         let parties = codes(
             "parties_to_dispute",
@@ -247,7 +255,9 @@ fn decide_request(roster: &Roster, request: &Request) -> Result<Outcome, String>
             let what = format!("votes.{member_text}");
             let code = seated(&what, member_text)?;
             if !seen.insert(code) {
-                return Err(format!("{what}: {code} is listed more than once (one vote each, Art. 27(1))"));
+                return Err(format!(
+                    "{what}: {code} is listed more than once (one vote each, Art. 27(1))"
+                ));
             }
             let position = parse_position(position_text)
                 .ok_or_else(|| format!("{what}: unknown position `{position_text}`: expected yes, no, abstain, not_participating or absent"))?;
@@ -269,14 +279,21 @@ fn decide_request(roster: &Roster, request: &Request) -> Result<Outcome, String>
             return Err("votes: statements are adopted by consensus without a vote; give `objections` instead".to_owned());
         }
         if request.parties_to_dispute.is_some() {
-            return Err("parties_to_dispute: obligatory abstention applies to votes, not to statements".to_owned());
+            return Err(
+                "parties_to_dispute: obligatory abstention applies to votes, not to statements"
+                    .to_owned(),
+            );
         }
         let kind = if subject == Subject::PresidentialStatement {
             StatementKind::Presidential
         } else {
             StatementKind::Press
         };
-        let objections = codes("objections", request.objections.as_deref().unwrap_or_default(), true)?;
+        let objections = codes(
+            "objections",
+            request.objections.as_deref().unwrap_or_default(),
+            true,
+        )?;
         let dissociations = codes(
             "dissociations",
             request.dissociations.as_deref().unwrap_or_default(),
@@ -299,7 +316,10 @@ fn decide_request(roster: &Roster, request: &Request) -> Result<Outcome, String>
                 let at = parse_moment(&format!("{what}.at"), &silence_break.at)?;
                 broken_by.push(SilenceBreak { member, at });
             }
-            draft = draft.with_silence(SilenceProcedure { deadline, broken_by });
+            draft = draft.with_silence(SilenceProcedure {
+                deadline,
+                broken_by,
+            });
         }
         decide_statement(&composition, &draft).map_err(|rejection| rejection.to_string())
     }
@@ -320,7 +340,9 @@ fn parse_moment(what: &str, text: &str) -> Result<NaiveDateTime, String> {
     ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .ok_or_else(|| format!("{what}: `{text}` is not a date and time: expected YYYY-MM-DDTHH:MM"))
+        .ok_or_else(|| {
+            format!("{what}: `{text}` is not a date and time: expected YYYY-MM-DDTHH:MM")
+        })
 }
 
 /// The Council that decides: the composition of the date, or the explicit `members` list.
@@ -347,7 +369,10 @@ fn composition_for(
         let permanent = of_the_day
             .member(code)
             .is_some_and(SeatedMember::is_permanent);
-        let name = roster.name_on(code, date).unwrap_or(code.as_str()).to_owned();
+        let name = roster
+            .name_on(code, date)
+            .unwrap_or(code.as_str())
+            .to_owned();
         seated.push(SeatedMember::new(code, name, permanent));
     }
     Composition::new(date, seated).map_err(|rejection| format!("members: {rejection}"))

@@ -1,7 +1,5 @@
 //! `council members DATE`: who sat on the Council on a date.
 
-use std::io::Write;
-
 use council_data::Roster;
 use serde_json::json;
 

@@ -5,7 +5,6 @@ pub mod members;
 pub mod presidency;
 pub mod run;
 
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::Context;

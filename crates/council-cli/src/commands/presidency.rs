@@ -1,7 +1,5 @@
 //! `council presidency YYYY-MM`: who presided over the Council in a month (Rule 18).
 
-use std::io::Write;
-
 use chrono::{Datelike, NaiveDate};
 use council_data::Roster;
 use serde_json::json;

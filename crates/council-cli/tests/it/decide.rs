@@ -38,7 +38,11 @@ fn every_recorded_case_comes_out_as_the_council_decided() {
         };
         let expected = &case["expected"];
         assert_eq!(answer["id"], case["id"]);
-        assert_eq!(answer["outcome"], expected["outcome"], "case {}", case["id"]);
+        assert_eq!(
+            answer["outcome"], expected["outcome"],
+            "case {}",
+            case["id"]
+        );
         for key in ["vetoed_by", "blocked_by"] {
             if let Some(members) = expected.get(key) {
                 assert_eq!(&answer[key], members, "case {} {key}", case["id"]);
@@ -77,14 +81,27 @@ fn s_2024_835_fails_fourteen_to_one_on_the_veto_of_the_united_states() {
     let answers = decide_json(&without_expected(&case).to_string());
     let answer = &answers[0];
     assert_eq!(
-        (&answer["yes"], &answer["no"], &answer["abstain"], &answer["not_voting"]),
-        (&Value::from(14), &Value::from(1), &Value::from(0), &Value::from(0))
+        (
+            &answer["yes"],
+            &answer["no"],
+            &answer["abstain"],
+            &answer["not_voting"]
+        ),
+        (
+            &Value::from(14),
+            &Value::from(1),
+            &Value::from(0),
+            &Value::from(0)
+        )
     );
     assert_eq!(answer["required"], 9);
     assert_eq!(answer["vetoed_by"], serde_json::json!(["USA"]));
     let explanation = answer["explanation"].as_str().unwrap();
     assert!(explanation.contains("Article 27(3)"), "{explanation}");
-    assert!(explanation.contains("United States of America"), "{explanation}");
+    assert!(
+        explanation.contains("United States of America"),
+        "{explanation}"
+    );
     assert_eq!(answer["ga_debate"]["convene_by"], "2024-12-04");
 
     let run = council(&["decide"], &without_expected(&case).to_string());
@@ -172,7 +189,11 @@ fn bad_inputs_are_rejected_with_the_line_and_field_named_and_nothing_printed() {
         ),
         (
             r#"{"date": "2024-11-20", "kind": "resolution", "votes": {"DEU": "yes"}}"#,
-            &["line 2", "votes.DEU", "not a member of the Security Council on 2024-11-20"],
+            &[
+                "line 2",
+                "votes.DEU",
+                "not a member of the Security Council on 2024-11-20",
+            ],
         ),
         (
             r#"{"date": "2024-11-20", "kind": "resolution", "votes": {"USA": "yes", "USA": "no"}}"#,
@@ -258,13 +279,20 @@ fn members_lists_the_council_of_a_date_with_its_seat_holders() {
 
     let eleven = council(&["members", "1950-06-27"], "");
     assert_eq!(eleven.status, 0);
-    assert!(eleven.stdout.contains("11 members, 7 affirmative votes needed"));
+    assert!(
+        eleven
+            .stdout
+            .contains("11 members, 7 affirmative votes needed")
+    );
     assert!(eleven.stdout.contains("SUN"));
 }
 
 #[test]
 fn members_rejects_a_date_outside_the_data() {
-    assert_bad_input(&council(&["members", "1946-01-16"], ""), &["date", "1946-01-16"]);
+    assert_bad_input(
+        &council(&["members", "1946-01-16"], ""),
+        &["date", "1946-01-16"],
+    );
     assert_bad_input(&council(&["members", "20-11-2024"], ""), &["YYYY-MM-DD"]);
 }
 
@@ -283,7 +311,10 @@ fn presidency_follows_the_recorded_months() {
         run.stdout,
         "November 2024: United Kingdom of Great Britain and Northern Ireland (GBR)\n"
     );
-    assert_bad_input(&council(&["presidency", "2024-13"], ""), &["2024-13", "YYYY-MM"]);
+    assert_bad_input(
+        &council(&["presidency", "2024-13"], ""),
+        &["2024-13", "YYYY-MM"],
+    );
 }
 
 #[test]

@@ -4,14 +4,14 @@ use std::path::PathBuf;
 
 /// What a run of `council` produced.
 #[derive(Debug)]
-pub struct Run {
-    pub status: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) status: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 /// Runs the built `council` binary with `args` and `stdin`.
-pub fn council(args: &[&str], stdin: &str) -> Run {
+pub(crate) fn council(args: &[&str], stdin: &str) -> Run {
     let output = assert_cmd::Command::cargo_bin("council")
         .expect("the council binary is built")
         .args(args)
@@ -26,13 +26,13 @@ pub fn council(args: &[&str], stdin: &str) -> Run {
 }
 
 /// A path inside this crate's directory.
-pub fn crate_path(relative: &str) -> PathBuf {
+pub(crate) fn crate_path(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
 /// Asserts that a run was rejected as bad input: exit status 2, nothing on stdout, and an
 /// error that mentions every one of `needles`.
-pub fn assert_bad_input(run: &Run, needles: &[&str]) {
+pub(crate) fn assert_bad_input(run: &Run, needles: &[&str]) {
     assert_eq!(run.status, 2, "expected exit status 2, got {run:?}");
     assert!(run.stdout.is_empty(), "expected no output, got {run:?}");
     for needle in needles {

@@ -322,3 +322,26 @@ fn announcements_differ_for_presidential_and_press_statements() {
         "No press statement has been agreed: the Council did not reach consensus."
     );
 }
+
+#[test]
+fn late_silence_break_on_a_blocked_statement_is_not_said_to_come_after_agreement() {
+    // Russia objects, so the press statement is not agreed; Japan's break after the deadline
+    // must not be explained as coming "when the text was already agreed".
+    let draft = under_silence(StatementKind::Press, &[("JPN", (12, 10, 0))])
+        .with_objections([code("RUS")])
+        .unwrap();
+    let outcome = check_statement(
+        &council_2024(),
+        &draft,
+        (
+            Verdict::NoConsensus,
+            Provision::ObjectionToConsensus,
+            &["RUS"],
+        ),
+    );
+    assert!(
+        !outcome.explanation.contains("already agreed"),
+        "{}",
+        outcome.explanation
+    );
+}

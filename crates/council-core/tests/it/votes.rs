@@ -683,3 +683,26 @@ fn outcome_of_the_veto_of_20_november_2024_serialises_to_the_pinned_json() {
     });
     assert_eq!(serde_json::to_value(&outcome).unwrap(), expected);
 }
+
+#[test]
+fn explanation_of_several_vetoes_speaks_of_negative_votes_in_the_plural() {
+    let outcome = check(
+        &on(&council_2023(), date(2023, 10, 25)),
+        DraftResolution,
+        &all(Yes).but(&[
+            ("CHN", No),
+            ("RUS", No),
+            ("ARE", No),
+            ("BRA", Abstain),
+            ("MOZ", Abstain),
+        ]),
+        (Verdict::Vetoed, &["CHN", "RUS"], "10-3-2"),
+    );
+    assert!(
+        outcome
+            .explanation
+            .contains("so those negative votes are vetoes"),
+        "{}",
+        outcome.explanation
+    );
+}
