@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The UN Security Council's decision rules, executable.
 #[derive(Debug, Parser)]
@@ -55,4 +55,101 @@ pub enum Command {
         /// The scenario file.
         scenario: PathBuf,
     },
+    /// List the Council's recorded decisions since 1946, filtered.
+    History {
+        /// Which rows.
+        #[command(flatten)]
+        filter: RecordFilter,
+        /// Output as JSON (a list of rows).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Output as CSV.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Count vetoes per member, per decade and per topic.
+    Vetoes {
+        /// Which vetoes.
+        #[command(flatten)]
+        filter: RecordFilter,
+        /// Output as JSON: {"drafts", "by_member"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-decide every recorded vote through the engine and report agreement, or (with
+    /// --rules) what would have changed under other rules.
+    Replay {
+        /// Alternative rules: charter, no-veto, veto-needs-two, restraint (needs --topic).
+        #[arg(long)]
+        rules: Option<String>,
+        /// With --rules restraint: agenda-item text the veto restraint covers (repeatable).
+        #[arg(long)]
+        topic: Vec<String>,
+        /// Output as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Voting power (Shapley-Shubik, Banzhaf, Coleman) of the Council or a reform model.
+    Power {
+        /// A built-in game: security-council, security-council-1946, or a reform model.
+        #[arg(long, conflicts_with = "file")]
+        game: Option<String>,
+        /// A game file (JSON): {"name", "players": [{"name", "weights"}], "quotas"}.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// Output as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Charts.
+    Chart {
+        /// Which chart.
+        #[command(subcommand)]
+        chart: ChartCommand,
+    },
+}
+
+/// The charts.
+#[derive(Debug, Subcommand)]
+pub enum ChartCommand {
+    /// Voting power of a member in the Council and in each reform model, side by side.
+    Power {
+        /// Output as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Filters on the Council's record.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RecordFilter {
+    /// A member code: rows where that seat holder cast a veto.
+    #[arg(long)]
+    pub member: Option<String>,
+    /// The first date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// The last date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// adopted, vetoed, insufficient_votes, statement or other.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// Text in the agenda item (ignoring case).
+    #[arg(long)]
+    pub text: Option<String>,
+    /// A document symbol, e.g. S/2024/835 or S/RES/2334 (2016).
+    #[arg(long)]
+    pub document: Option<String>,
+}
+
+/// How `council history` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// A terminal table.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV.
+    Csv,
 }

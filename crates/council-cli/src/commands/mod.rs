@@ -2,7 +2,9 @@
 
 pub mod decide;
 pub mod members;
+pub mod power;
 pub mod presidency;
+pub mod record;
 pub mod run;
 
 use std::path::Path;
@@ -12,7 +14,7 @@ use chrono::NaiveDate;
 use council_core::MemberCode;
 use council_data::Roster;
 
-use crate::cli::Command;
+use crate::cli::{ChartCommand, Command, HistoryFormat};
 use crate::{CommandError, Io};
 
 /// Runs one subcommand.
@@ -22,6 +24,24 @@ pub fn dispatch(command: Command, io: &mut Io<'_>) -> Result<(), CommandError> {
         Command::Members { date, json } => members::run(&date, json, io),
         Command::Presidency { month, json } => presidency::run(&month, json, io),
         Command::Run { scenario } => run::run(&scenario, io),
+        Command::History { filter, json, csv } => {
+            let format = match (json, csv) {
+                (true, _) => HistoryFormat::Json,
+                (_, true) => HistoryFormat::Csv,
+                _ => HistoryFormat::Table,
+            };
+            record::history(&filter, format, io)
+        }
+        Command::Vetoes { filter, json } => record::vetoes(&filter, json, io),
+        Command::Replay { rules, topic, json } => {
+            record::replay(rules.as_deref(), &topic, json, io)
+        }
+        Command::Power { game, file, json } => {
+            power::run(game.as_deref(), file.as_deref(), json, io)
+        }
+        Command::Chart {
+            chart: ChartCommand::Power { json },
+        } => power::chart(json, io),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Integration tests of the `council` command, run as the built binary and in-process.
 
 mod decide;
+mod power;
+mod record;
 mod scenarios;
 mod support;
