@@ -19,11 +19,11 @@
 //! - [`roster`]: the [`Roster`]: states, the Council on a date ([`Roster::composition_on`]) and
 //!   the President of a month ([`Roster::presidency`]).
 //! - [`states`]: member states ([`State`]), their names over time and [`RegionalGroup`]s.
-//! - [`membership`]: the Council's seats year by year, with the seats that changed hands during
+//! - `membership`: the Council's seats year by year, with the seats that changed hands during
 //!   a year.
 //! - [`presidency`]: a month's [`Presidency`] and its [`PresidencyBasis`], and the presidencies
 //!   on record.
-//! - [`sources`]: the embedded files.
+//! - `sources`: the embedded files.
 //! - [`error`]: why the data cannot answer ([`DataError`]).
 
 pub mod error;
