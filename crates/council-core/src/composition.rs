@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::member::{MemberCode, SeatedMember};
 use crate::rejection::Rejection;
@@ -33,7 +33,11 @@ pub fn required_affirmative_votes(date: NaiveDate) -> u32 {
 }
 
 /// The members of the Council on one date, sorted by name as the Council lists them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Deserialising checks what [`Composition::new`] checks, and that the stated majority is
+/// the Charter's on that date, so stored data can never yield an invalid composition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CompositionFields")]
 pub struct Composition {
     date: NaiveDate,
     members: Vec<SeatedMember>,
@@ -108,12 +112,83 @@ impl Composition {
     }
 }
 
+/// A composition as serialised, before its invariants are checked.
+#[derive(Deserialize)]
+struct CompositionFields {
+    date: NaiveDate,
+    members: Vec<SeatedMember>,
+    required_affirmative_votes: u32,
+}
+
+impl TryFrom<CompositionFields> for Composition {
+    type Error = Rejection;
+
+    fn try_from(fields: CompositionFields) -> Result<Self, Rejection> {
+        let composition = Composition::new(fields.date, fields.members)?;
+        if composition.required_affirmative_votes != fields.required_affirmative_votes {
+            return Err(Rejection::MajorityNotTheCharters {
+                date: fields.date,
+                stated: fields.required_affirmative_votes,
+                required: composition.required_affirmative_votes,
+            });
+        }
+        Ok(composition)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn code(text: &str) -> MemberCode {
         MemberCode::parse(text).unwrap()
+    }
+
+    fn read(json: &str) -> Result<Composition, String> {
+        serde_json::from_str(json).map_err(|error| error.to_string())
+    }
+
+    #[test]
+    fn composition_reads_back_from_its_json() {
+        let date = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
+        let composition = Composition::new(
+            date,
+            vec![
+                SeatedMember::new(code("USA"), "United States", true),
+                SeatedMember::new(code("DZA"), "Algeria", false),
+            ],
+        )
+        .unwrap();
+        let json = serde_json::to_string(&composition).unwrap();
+        assert_eq!(read(&json), Ok(composition));
+    }
+
+    #[test]
+    fn stored_composition_with_a_member_twice_is_an_error_not_a_value() {
+        let error = read(
+            r#"{"date":"2024-11-20","required_affirmative_votes":9,"members":[
+                {"code":"USA","name":"United States","permanent":true},
+                {"code":"USA","name":"United States","permanent":true}]}"#,
+        )
+        .unwrap_err();
+        assert!(error.starts_with("USA is listed more than once"), "{error}");
+    }
+
+    #[test]
+    fn stored_composition_without_members_or_with_a_wrong_majority_is_an_error() {
+        let empty = read(r#"{"date":"2024-11-20","required_affirmative_votes":9,"members":[]}"#);
+        assert!(empty.unwrap_err().starts_with("the Council has no members"));
+        let wrong_majority = read(
+            r#"{"date":"1950-06-27","required_affirmative_votes":9,"members":[
+                {"code":"USA","name":"United States","permanent":true}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            wrong_majority.starts_with(
+                "the composition of 1950-06-27 states 9 required affirmative votes, but the Charter requires 7"
+            ),
+            "{wrong_majority}"
+        );
     }
 
     #[test]

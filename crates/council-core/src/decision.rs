@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::composition::Composition;
 use crate::member::MemberCode;
@@ -20,7 +20,7 @@ use crate::veto_debate::VetoDebate;
 use crate::vote::{Ballot, Position, Tally};
 
 /// What is put to the Council.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// A draft resolution: non-procedural, so the veto applies.

@@ -62,7 +62,7 @@ impl From<MemberCode> for String {
 /// One member of the Council on a date: its code, the name the UN used for it that day
 /// (the name fixes its place in the presidency's alphabetical order, Rule 18), and whether it
 /// holds a permanent seat (Charter Art. 23(1)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeatedMember {
     code: MemberCode,
     name: String,

@@ -3,14 +3,14 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::member::MemberCode;
 use crate::veto_debate::VetoDebate;
 use crate::vote::Tally;
 
 /// What was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Adopted (a resolution, amendment or motion) or agreed (a statement).
@@ -42,7 +42,7 @@ impl fmt::Display for Verdict {
 }
 
 /// The provision of the Charter, or the settled practice, that decided an outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Provision {
     /// Art. 27(2): a procedural decision with the required affirmative votes.
@@ -85,7 +85,7 @@ impl Provision {
 }
 
 /// What the Council decided on one question, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     /// What was put to the Council.
     pub subject: crate::decision::Subject,

@@ -41,6 +41,19 @@ pub enum Rejection {
         "parties to a dispute are obliged to abstain only on non-procedural decisions (Art. 27(3)), not on procedural ones"
     )]
     ObligatoryAbstentionOnProceduralMatter,
+    /// A composition states a majority other than the Charter's on its date (Art. 27(2) and
+    /// 27(3): seven affirmative votes until the end of 1965, nine from 1966).
+    #[error(
+        "the composition of {date} states {stated} required affirmative votes, but the Charter requires {required} on that date (Art. 27)"
+    )]
+    MajorityNotTheCharters {
+        /// The day of the composition.
+        date: NaiveDate,
+        /// The majority the input stated.
+        stated: u32,
+        /// The Charter's majority on that day.
+        required: u32,
+    },
     /// A Council needs at least one member; an explicit list was empty.
     #[error("the Council has no members")]
     EmptyCouncil,

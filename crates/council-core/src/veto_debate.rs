@@ -7,7 +7,7 @@
 //! 2024); a failure for lack of votes does not.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The day A/RES/76/262 was adopted; vetoes before it trigger no standing debate.
 pub const MANDATE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2022, 4, 26) {
@@ -19,7 +19,7 @@ pub const MANDATE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2022, 4, 26) {
 pub const WORKING_DAYS: u32 = 10;
 
 /// The General Assembly debate due after a veto.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VetoDebate {
     /// The day the veto was cast.
     pub vetoed_on: NaiveDate,

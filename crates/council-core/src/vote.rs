@@ -53,8 +53,10 @@ impl fmt::Display for Position {
 
 /// The positions of the members who were recorded in a vote, one per member.
 ///
-/// Members of the Council left out of a ballot count as absent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Members of the Council left out of a ballot count as absent. Deserialising rejects a
+/// member listed twice, as [`Ballot::new`] does, rather than keeping one of its positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BallotFields")]
 pub struct Ballot {
     positions: BTreeMap<MemberCode, Position>,
 }
@@ -99,6 +101,51 @@ impl Ballot {
     pub fn is_empty(&self) -> bool {
         self.positions.is_empty()
     }
+}
+
+/// A ballot as serialised, its positions in the order written, duplicates kept.
+#[derive(Deserialize)]
+struct BallotFields {
+    #[serde(deserialize_with = "entries_in_order")]
+    positions: Vec<(MemberCode, Position)>,
+}
+
+impl TryFrom<BallotFields> for Ballot {
+    type Error = Rejection;
+
+    fn try_from(fields: BallotFields) -> Result<Self, Rejection> {
+        Ballot::new(fields.positions)
+    }
+}
+
+/// Reads a map as its entries, so a key written twice reaches [`Ballot::new`] instead of
+/// silently overwriting the first (a `BTreeMap` would keep the last).
+fn entries_in_order<'de, D>(deserializer: D) -> Result<Vec<(MemberCode, Position)>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Entries;
+
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = Vec<(MemberCode, Position)>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a map from member codes to positions")
+        }
+
+        fn visit_map<A>(self, mut map: A) -> Result<Self::Value, A::Error>
+        where
+            A: serde::de::MapAccess<'de>,
+        {
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+
+    deserializer.deserialize_map(Entries)
 }
 
 /// The count of a vote over the whole Council.
@@ -150,5 +197,44 @@ impl fmt::Display for Tally {
             write!(formatter, " ({} not voting)", self.not_voting())?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> MemberCode {
+        MemberCode::parse(text).unwrap()
+    }
+
+    #[test]
+    fn ballot_reads_back_from_its_json() {
+        let ballot =
+            Ballot::new([(code("USA"), Position::No), (code("DZA"), Position::Yes)]).unwrap();
+        let json = serde_json::to_string(&ballot).unwrap();
+        assert_eq!(json, r#"{"positions":{"DZA":"yes","USA":"no"}}"#);
+        assert_eq!(serde_json::from_str::<Ballot>(&json).unwrap(), ballot);
+    }
+
+    #[test]
+    fn stored_ballot_with_a_member_twice_is_an_error_not_the_last_position() {
+        let error = serde_json::from_str::<Ballot>(r#"{"positions":{"USA":"no","USA":"yes"}}"#)
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("USA is listed more than once"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn stored_ballot_with_a_malformed_code_is_an_error() {
+        let error = serde_json::from_str::<Ballot>(r#"{"positions":{"usa":"no"}}"#).unwrap_err();
+        assert!(
+            error.to_string().starts_with("malformed member code `usa`"),
+            "{error}"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::composition::Composition;
 use crate::member::MemberCode;
@@ -12,7 +12,7 @@ use crate::statement::StatementKind;
 use crate::vote::{Ballot, Position};
 
 /// How the Council meets (spec section 4.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingFormat {
     /// A formal public meeting with a verbatim record S/PV.NNNN, where the Council votes
@@ -46,7 +46,7 @@ impl fmt::Display for MeetingFormat {
 
 /// One labelled paragraph of a draft ("PP1", "OP1"): the unit of separate votes (Rule 32)
 /// and of amendments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The paragraph's label, unique within its draft.
     pub label: String,
@@ -66,7 +66,7 @@ impl Paragraph {
 
 /// One change an amendment makes to a draft's text (Rule 36: an amendment adds to, deletes
 /// from or revises part of a text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum AmendmentChange {
     /// Replaces the words of a paragraph.
@@ -91,7 +91,7 @@ pub enum AmendmentChange {
 }
 
 /// Someone invited to take part in a meeting without vote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "participant", rename_all = "snake_case")]
 pub enum Participant {
     /// A State, represented by its delegation.
@@ -109,7 +109,7 @@ pub enum Participant {
 }
 
 /// The provision under which a participant is invited (spec section 4.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvitationBasis {
     /// Rule 37 (and Art. 31): a UN Member not on the Council whose interests are specially
@@ -133,7 +133,7 @@ impl InvitationBasis {
 }
 
 /// When a member explains its vote on a draft (spec section 3.10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExplanationTiming {
     /// Before the draft is put to the vote.
@@ -143,7 +143,7 @@ pub enum ExplanationTiming {
 }
 
 /// What the President puts to the vote.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "item", rename_all = "snake_case")]
 pub enum VoteItem {
     /// The provisional agenda (Rule 9), a procedural matter.

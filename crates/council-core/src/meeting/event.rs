@@ -5,7 +5,7 @@
 //! not change; a changed shape gets a new kind.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::command::{
     AmendmentChange, ExplanationTiming, InvitationBasis, MeetingFormat, Paragraph, Participant,
@@ -18,7 +18,7 @@ use crate::statement::StatementKind;
 use crate::vote::{Ballot, Position};
 
 /// Something that happened in a meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// The President opened the meeting.

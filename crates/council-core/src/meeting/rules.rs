@@ -857,6 +857,9 @@ mod tests {
     }
 
     /// The events of a sequence of commands, each of which must be accepted.
+    ///
+    /// Every event also goes through the stored format, so each scenario checks that the
+    /// event store can give back what it was given.
     fn given(commands: Vec<Command>) -> Vec<Event> {
         let mut events = Vec::new();
         let mut meeting = Meeting::default();
@@ -865,9 +868,19 @@ mod tests {
             let new_events = decide(&meeting, command)
                 .unwrap_or_else(|rejection| panic!("given {name}: {rejection}"));
             meeting = new_events.iter().fold(meeting, evolve);
+            new_events.iter().for_each(assert_round_trips);
             events.extend(new_events);
         }
         events
+    }
+
+    /// The event reads back from its JSON as itself, tagged with its `kind`.
+    fn assert_round_trips(event: &Event) {
+        let json = serde_json::to_value(event).unwrap();
+        assert_eq!(json["kind"], event.kind(), "{json}");
+        let read_back: Event = serde_json::from_value(json.clone())
+            .unwrap_or_else(|error| panic!("{} does not read back: {error}\n{json}", event.kind()));
+        assert_eq!(&read_back, event);
     }
 
     /// A public meeting whose agenda was adopted.
@@ -927,7 +940,11 @@ mod tests {
     /// Given the events of `given_commands`, when `command` is decided, then `expected`.
     fn check(given_events: Vec<Event>, command: Command, expected: &str) {
         let meeting = Meeting::replay(&given_events);
-        let actual = render(&decide(&meeting, command));
+        let result = decide(&meeting, command);
+        if let Ok(events) = &result {
+            events.iter().for_each(assert_round_trips);
+        }
+        let actual = render(&result);
         assert_eq!(actual, expected.trim(), "\nactual:\n{actual}\n");
     }
 
