@@ -109,15 +109,59 @@ pub enum Command {
     },
 }
 
-/// The charts.
+/// The charts. Each is drawn to `--out` (SVG or PNG, from the extension), by default
+/// `NAME.svg` in the current directory.
 #[derive(Debug, Subcommand)]
 pub enum ChartCommand {
-    /// Voting power of a member in the Council and in each reform model, side by side.
-    Power {
-        /// Output as JSON.
-        #[arg(long)]
-        json: bool,
+    /// Vetoes cast per permanent member and decade, stacked (USSR and Russian Federation apart).
+    Vetoes {
+        /// Where and how large.
+        #[command(flatten)]
+        output: ChartOutput,
     },
+    /// Resolutions adopted per year, and the share adopted unanimously where the tally is known.
+    Outcomes {
+        /// Where and how large.
+        #[command(flatten)]
+        output: ChartOutput,
+    },
+    /// How often each pair of permanent members voted alike on vetoed drafts.
+    ///
+    /// The record has tallies and the vetoing members, not every member's vote. On a vetoed
+    /// draft a permanent member that did not veto did not vote no (a negative vote of a
+    /// permanent member on a draft with the majority is a veto), so over the drafts vetoed by
+    /// at least one of a pair, the pair voted alike exactly when both vetoed.
+    Agreement {
+        /// Where and how large.
+        #[command(flatten)]
+        output: ChartOutput,
+    },
+    /// Voting power of a permanent and an elected member in the Council and each reform model.
+    Power {
+        /// Print the indices as JSON instead of drawing: {"models": [...]}.
+        #[arg(long, conflicts_with_all = ["table", "out"])]
+        json: bool,
+        /// Print the indices as a table instead of drawing.
+        #[arg(long, conflicts_with = "out")]
+        table: bool,
+        /// Where and how large.
+        #[command(flatten)]
+        output: ChartOutput,
+    },
+}
+
+/// Where a chart is drawn, and its size.
+#[derive(Debug, Clone, Args)]
+pub struct ChartOutput {
+    /// The file to write: `.svg` or `.png` [default: NAME.svg in the current directory].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1280, value_parser = clap::value_parser!(u32).range(320..=8000))]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 720, value_parser = clap::value_parser!(u32).range(240..=8000))]
+    pub height: u32,
 }
 
 /// Filters on the Council's record.

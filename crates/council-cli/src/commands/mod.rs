@@ -1,5 +1,6 @@
 //! One module per subcommand, and the parsing helpers they share.
 
+pub mod chart;
 pub mod decide;
 pub mod members;
 pub mod power;
@@ -40,8 +41,12 @@ pub fn dispatch(command: Command, io: &mut Io<'_>) -> Result<(), CommandError> {
             power::run(game.as_deref(), file.as_deref(), json, io)
         }
         Command::Chart {
-            chart: ChartCommand::Power { json },
-        } => power::chart(json, io),
+            chart: ChartCommand::Power { json: true, .. },
+        } => power::chart(true, io),
+        Command::Chart {
+            chart: ChartCommand::Power { table: true, .. },
+        } => power::chart(false, io),
+        Command::Chart { chart } => chart::run(&chart, io),
     }
 }
 
