@@ -224,7 +224,7 @@ impl Roster {
     /// assert!(november_2024.is_recorded());
     /// let december_2026 = roster.presidency(2026, 12).unwrap();
     /// assert_eq!(december_2026.president().as_str(), "LBR");
-    /// assert_eq!(december_2026.basis(), &PresidencyBasis::Computed { from_year: 2026, from_month: 2 });
+    /// assert_eq!(december_2026.basis(), &PresidencyBasis::Computed { from_year: 2026, from_month: 4 });
     /// ```
     pub fn presidency(&self, year: i32, month: u32) -> Result<Presidency, DataError> {
         let month = self.checked_month(year, month)?;
