@@ -1,0 +1,45 @@
+//! What can go wrong in a store, kept apart by what the caller should do about it: a write
+//! conflict (reload and retry), a backend failure (report, maybe retry later), a corrupt log
+//! (stop and look), or an event that cannot be appended (a bug in the caller).
+
+use thiserror::Error;
+
+use crate::chain::Corruption;
+use crate::event::InvalidEvent;
+use crate::stream::StreamId;
+
+/// Why a store operation failed.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// Another writer appended first: the stream does not end where the caller expected.
+    /// Nothing was written; reload the stream, decide again, and retry.
+    #[error(
+        "write conflict on stream {stream}: expected it to end at event {expected}, but it ends at event {actual}"
+    )]
+    Conflict {
+        /// The stream.
+        stream: StreamId,
+        /// The last sequence number the caller had seen (0 for a new stream).
+        expected: u64,
+        /// The stream's last sequence number now.
+        actual: u64,
+    },
+    /// The database failed (unreachable, locked, full, read-only...).
+    #[error("the event store's database failed")]
+    Backend(#[source] sqlx::Error),
+    /// The database's schema could not be brought up to date.
+    #[error("the event store's schema could not be migrated")]
+    Migration(#[source] sqlx::migrate::MigrateError),
+    /// The stored log is not what was written.
+    #[error(transparent)]
+    Corrupt(#[from] Corruption),
+    /// An event given to append is malformed.
+    #[error(transparent)]
+    Invalid(#[from] InvalidEvent),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> StoreError {
+        StoreError::Backend(error)
+    }
+}

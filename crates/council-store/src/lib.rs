@@ -1,0 +1,70 @@
+//! The event log of meetings: append-only, versioned, hash-chained, one stream per meeting.
+//!
+//! A meeting's truth is its events (`council_core::meeting::Event`); this crate stores them
+//! and gives them back in order, and nothing else. Each event is kept in a [`StoredEvent`]
+//! envelope: the stream (meeting) id, a sequence number from 1 without gaps, the event's
+//! stable `kind` and schema `version`, its JSON payload, the time the caller recorded it, and
+//! a SHA-256 hash chaining it to the event before, so [`EventStore::verify`] can name the
+//! first event edited, removed or reordered. The primary key is `(stream_id, seq)`, and a
+//! writer that appends after a stale read gets [`StoreError::Conflict`], never an overwrite.
+//!
+//! The store reads no clock and makes no ids: times and stream ids come from the caller.
+//!
+//! # Layout
+//! - [`stream`]: [`StreamId`], the id of one meeting's log.
+//! - [`event`]: the envelope: [`NewEvent`] to append, [`StoredEvent`] as stored,
+//!   [`EventHash`].
+//! - [`chain`]: the canonical encoding that is hashed, and [`verify_chain`] with its
+//!   [`Corruption`] report.
+//! - [`store`]: the [`EventStore`] trait every backend implements.
+//! - [`error`]: [`StoreError`]: conflicts, backend failures and corruption kept apart.
+//! - [`meeting`]: meeting events in and out of the envelope ([`NewEvent::meeting`],
+//!   [`StoredEvent::to_meeting_event`]).
+//! - [`mem`]: [`MemStore`], in memory.
+//! - `sqlite` (feature `sqlite`, on by default): `SqliteStore`, one file, WAL,
+//!   `synchronous=FULL`.
+//!
+//! A PostgreSQL backend goes in a `postgres` module behind a `postgres` feature, with its
+//! own `migrations/postgres/`, and joins the conformance suite in `tests/it/conformance.rs`.
+//!
+//! # Why `impl Future + Send` in the trait
+//! The trait uses Rust's native async functions in traits (stable since 1.75) rather than
+//! the `async-trait` crate: no boxing and no extra dependency. Its methods are declared as
+//! returning `impl Future + Send` so futures can be spawned on tokio's multi-threaded
+//! runtime from generic code. The cost is that `dyn EventStore` is not possible; the server
+//! is generic over `S: EventStore`, or holds an enum of the backends chosen at start-up.
+//!
+//! ```
+//! use council_store::{EventStore, MemStore, NewEvent, StreamId};
+//! use chrono::DateTime;
+//! # tokio::runtime::Runtime::new().unwrap().block_on(async {
+//! let store = MemStore::new();
+//! let stream = StreamId::parse("meeting-1").unwrap();
+//! let at = DateTime::UNIX_EPOCH;
+//! let event = NewEvent::new("meeting_closed", 1, serde_json::json!({}), at).unwrap();
+//! let stored = store.append(&stream, 0, vec![event.clone()]).await.unwrap();
+//! assert_eq!(stored[0].seq, 1);
+//! assert!(store.append(&stream, 0, vec![event]).await.is_err());
+//! assert!(store.verify(&stream).await.is_ok());
+//! # });
+//! ```
+
+pub mod chain;
+pub mod error;
+pub mod event;
+pub mod meeting;
+pub mod mem;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
+pub mod store;
+pub mod stream;
+
+pub use chain::{Corruption, verify_chain};
+pub use error::StoreError;
+pub use event::{EventHash, InvalidEvent, NewEvent, StoredEvent};
+pub use meeting::MEETING_EVENT_VERSION;
+pub use mem::MemStore;
+#[cfg(feature = "sqlite")]
+pub use sqlite::SqliteStore;
+pub use store::EventStore;
+pub use stream::{MalformedStreamId, StreamId};

@@ -1,0 +1,210 @@
+//! [`SqliteStore`]: the event log in one SQLite file, the default for `council serve`.
+//!
+//! Durability: the file is in WAL mode with `synchronous=FULL`, so a commit is on disk
+//! before [`EventStore::append`] returns, and an acknowledged event survives `kill -9` or a
+//! power cut. Appends take the write lock at the start of their transaction
+//! (`BEGIN IMMEDIATE`), so two writers of one file queue rather than fail with
+//! `SQLITE_BUSY` midway; a stale writer then finds its sequence number taken, a unique
+//! violation on `(stream_id, seq)` that becomes [`StoreError::Conflict`].
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{Row, SqliteConnection};
+
+use crate::chain::{Corruption, canonical_json, canonical_time, seal};
+use crate::error::StoreError;
+use crate::event::{EventHash, NewEvent, StoredEvent};
+use crate::store::EventStore;
+use crate::stream::StreamId;
+
+/// How long a writer waits for another one to commit before giving up with a backend error.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An [`EventStore`] in an SQLite file.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens the store at `url` (`sqlite:PATH`), creating the file if it is missing and
+    /// bringing its schema up to date.
+    pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(BUSY_TIMEOUT)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new().connect_with(options).await?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(StoreError::Migration)?;
+        Ok(SqliteStore { pool })
+    }
+
+    /// Closes every connection, waiting for work in progress.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The stream's last sequence number, 0 when it has no events.
+    async fn last_seq(
+        connection: &mut SqliteConnection,
+        stream: &StreamId,
+    ) -> Result<u64, StoreError> {
+        let last: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(seq) FROM events WHERE stream_id = ?")
+                .bind(stream.as_str())
+                .fetch_one(&mut *connection)
+                .await?;
+        let last = last.unwrap_or(0);
+        u64::try_from(last).map_err(|_| unreadable(stream, last, "negative seq"))
+    }
+}
+
+impl EventStore for SqliteStore {
+    async fn append(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        let conflict = |actual| StoreError::Conflict {
+            stream: stream.clone(),
+            expected: expected_seq,
+            actual,
+        };
+        let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let last_hash = if expected_seq == 0 {
+            EventHash::GENESIS
+        } else {
+            let hash: Option<String> =
+                sqlx::query_scalar("SELECT hash FROM events WHERE stream_id = ? AND seq = ?")
+                    .bind(stream.as_str())
+                    .bind(to_sql(expected_seq))
+                    .fetch_optional(&mut *transaction)
+                    .await?;
+            match hash {
+                Some(hash) => EventHash::parse(&hash)
+                    .map_err(|error| unreadable(stream, to_sql(expected_seq), error))?,
+                // The caller claims events the stream does not have.
+                None => return Err(conflict(Self::last_seq(&mut transaction, stream).await?)),
+            }
+        };
+        let stored = seal(stream, expected_seq, last_hash, events);
+        for event in &stored {
+            let inserted = sqlx::query(
+                "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(event.stream_id.as_str())
+            .bind(to_sql(event.seq))
+            .bind(&event.kind)
+            .bind(i64::from(event.version))
+            .bind(canonical_json(&event.payload))
+            .bind(canonical_time(event.recorded_at))
+            .bind(event.prev_hash.to_string())
+            .bind(event.hash.to_string())
+            .execute(&mut *transaction)
+            .await;
+            match inserted {
+                Ok(_) => {}
+                Err(error) if is_unique_violation(&error) => {
+                    // Someone holds our sequence number: the stream moved on. Dropping the
+                    // transaction would roll back too; doing it here frees the lock first.
+                    transaction.rollback().await?;
+                    let mut connection = self.pool.acquire().await?;
+                    return Err(conflict(Self::last_seq(&mut connection, stream).await?));
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+        transaction.commit().await?;
+        Ok(stored)
+    }
+
+    async fn load_after(
+        &self,
+        stream: &StreamId,
+        seq: u64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash \
+             FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq",
+        )
+        .bind(stream.as_str())
+        .bind(to_sql(seq))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|row| read_row(stream, row)).collect()
+    }
+
+    async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT stream_id FROM events ORDER BY stream_id")
+                .fetch_all(&self.pool)
+                .await?;
+        ids.into_iter()
+            .map(|id| {
+                StreamId::parse(&id)
+                    .map_err(|_| StoreError::Corrupt(Corruption::MalformedStreamId { id }))
+            })
+            .collect()
+    }
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|database_error| database_error.is_unique_violation())
+}
+
+/// Sequence numbers are `u64` in Rust and `INTEGER` (i64) in SQLite; no log reaches 2^63.
+fn to_sql(seq: u64) -> i64 {
+    i64::try_from(seq).unwrap_or(i64::MAX)
+}
+
+fn unreadable(stream: &StreamId, seq: i64, reason: impl ToString) -> StoreError {
+    StoreError::Corrupt(Corruption::Unreadable {
+        stream: stream.clone(),
+        seq,
+        reason: reason.to_string(),
+    })
+}
+
+/// A row as a [`StoredEvent`]; a field that does not parse makes the log corrupt, not the
+/// database failed.
+fn read_row(stream: &StreamId, row: &SqliteRow) -> Result<StoredEvent, StoreError> {
+    let seq: i64 = row.try_get("seq")?;
+    let bad = |reason: String| unreadable(stream, seq, reason);
+    let stream_id: String = row.try_get("stream_id")?;
+    let version: i64 = row.try_get("version")?;
+    let payload: String = row.try_get("payload")?;
+    let recorded_at: String = row.try_get("recorded_at")?;
+    let prev_hash: String = row.try_get("prev_hash")?;
+    let hash: String = row.try_get("hash")?;
+    Ok(StoredEvent {
+        stream_id: StreamId::parse(&stream_id).map_err(|error| bad(error.to_string()))?,
+        seq: u64::try_from(seq).map_err(|_| bad("negative seq".to_owned()))?,
+        kind: row.try_get("kind")?,
+        version: u32::try_from(version).map_err(|_| bad(format!("version {version}")))?,
+        payload: serde_json::from_str(&payload)
+            .map_err(|error| bad(format!("payload is not JSON: {error}")))?,
+        recorded_at: DateTime::parse_from_rfc3339(&recorded_at)
+            .map(|time| time.with_timezone(&Utc))
+            .map_err(|error| bad(format!("recorded_at `{recorded_at}`: {error}")))?,
+        prev_hash: EventHash::parse(&prev_hash).map_err(|error| bad(error.to_string()))?,
+        hash: EventHash::parse(&hash).map_err(|error| bad(error.to_string()))?,
+    })
+}

@@ -1,0 +1,60 @@
+//! The [`EventStore`] trait: what every backend offers, with the same semantics.
+
+use std::future::Future;
+
+use crate::chain::verify_chain;
+use crate::error::StoreError;
+use crate::event::{NewEvent, StoredEvent};
+use crate::stream::StreamId;
+
+/// An append-only log of events per stream, with optimistic concurrency.
+///
+/// Every implementation passes the same conformance suite (`tests/it/conformance.rs`).
+/// Methods return `impl Future + Send` rather than being written `async fn`, so that a
+/// server can run them on a multi-threaded runtime through a generic `S: EventStore`;
+/// implementations may still write them as `async fn`.
+pub trait EventStore: Send + Sync {
+    /// Appends `events` to `stream` if and only if the stream ends at `expected_seq` (0 for
+    /// a stream with no events), numbering them `expected_seq + 1`, `+ 2`... and chaining
+    /// their hashes. Either all are written or none is.
+    ///
+    /// Fails with [`StoreError::Conflict`] when the stream does not end at `expected_seq`,
+    /// typically because another writer appended first; nothing is written then. An empty
+    /// `events` writes nothing and returns nothing, without checking `expected_seq`. The
+    /// events are durable when this returns `Ok`.
+    fn append(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+
+    /// The events of `stream` with a sequence number above `seq`, in order: what a client
+    /// that has seen up to `seq` has missed. Unknown streams have no events.
+    fn load_after(
+        &self,
+        stream: &StreamId,
+        seq: u64,
+    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+
+    /// Every stream that has at least one event, in order of id.
+    fn streams(&self) -> impl Future<Output = Result<Vec<StreamId>, StoreError>> + Send;
+
+    /// All events of `stream`, in order.
+    fn load(
+        &self,
+        stream: &StreamId,
+    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send {
+        self.load_after(stream, 0)
+    }
+
+    /// Checks the stream's hash chain ([`verify_chain`]); a bad log fails with
+    /// [`StoreError::Corrupt`] naming the first bad event.
+    fn verify(&self, stream: &StreamId) -> impl Future<Output = Result<(), StoreError>> + Send {
+        async move {
+            let events = self.load(stream).await?;
+            verify_chain(stream, &events)?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The conformance suite: every backend must behave the same. Each test is one generic
+//! function over [`Backend`], run below for every backend by `conformance_suite!`.
+
+use std::sync::Arc;
+
+use council_core::meeting::{Event, Meeting, evolve};
+use council_store::{Corruption, EventHash, EventStore, StoreError, verify_chain};
+use tokio::sync::Barrier;
+
+use crate::support::{Backend, Tampering, closed, meeting_9790, meeting_9790_events, stream};
+
+macro_rules! conformance_suite {
+    ($($test:ident),* $(,)?) => {
+        mod memory {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$test(crate::support::Memory).await;
+                }
+            )*
+        }
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$test(crate::support::Sqlite::new()).await;
+                }
+            )*
+        }
+    };
+}
+
+conformance_suite!(
+    meeting_events_read_back_and_replay_to_the_meeting_folded_in_memory,
+    sequence_numbers_run_from_one_without_gaps_across_appends,
+    stale_expected_seq_is_a_conflict_and_writes_nothing,
+    expected_seq_beyond_the_end_is_a_conflict_and_writes_nothing,
+    of_two_concurrent_appenders_exactly_one_wins,
+    load_after_gives_only_the_events_a_client_has_not_seen,
+    streams_lists_every_stream_with_events_and_no_other,
+    empty_append_writes_nothing,
+    verify_passes_on_a_log_as_written,
+    verify_names_an_event_whose_payload_was_edited,
+    verify_names_the_place_of_a_deleted_event,
+    verify_names_the_first_of_two_swapped_events,
+    events_survive_closing_and_reopening_the_store,
+);
+
+async fn meeting_events_read_back_and_replay_to_the_meeting_folded_in_memory<B: Backend>(
+    backend: B,
+) {
+    let store = backend.open().await;
+    let meeting = stream("meeting-9790");
+    let written = store.append(&meeting, 0, meeting_9790()).await.unwrap();
+    let loaded = store.load(&meeting).await.unwrap();
+    assert_eq!(loaded, written);
+
+    let events_in_memory = meeting_9790_events();
+    let events_read_back: Vec<Event> = loaded
+        .iter()
+        .map(|stored| stored.to_meeting_event().unwrap())
+        .collect();
+    assert_eq!(events_read_back, events_in_memory);
+    let folded = events_in_memory.iter().fold(Meeting::default(), evolve);
+    assert_eq!(Meeting::replay(&events_read_back), folded);
+    assert!(
+        loaded
+            .iter()
+            .zip(&events_in_memory)
+            .all(|(stored, event)| stored.kind == event.kind() && stored.version == 1)
+    );
+    let vote_taken = loaded
+        .iter()
+        .find(|stored| stored.kind == "vote_taken")
+        .unwrap();
+    assert_eq!(vote_taken.payload["outcome"]["verdict"], "vetoed");
+}
+
+async fn sequence_numbers_run_from_one_without_gaps_across_appends<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    store
+        .append(&meeting, 0, vec![closed(0), closed(1)])
+        .await
+        .unwrap();
+    let second = store.append(&meeting, 2, vec![closed(2)]).await.unwrap();
+    store
+        .append(&meeting, 3, vec![closed(3), closed(4)])
+        .await
+        .unwrap();
+    assert_eq!(second[0].seq, 3);
+    let loaded = store.load(&meeting).await.unwrap();
+    let seqs: Vec<u64> = loaded.iter().map(|event| event.seq).collect();
+    assert_eq!(seqs, [1, 2, 3, 4, 5]);
+    assert_eq!(loaded[0].prev_hash, EventHash::GENESIS);
+    assert!(
+        loaded
+            .windows(2)
+            .all(|pair| pair[1].prev_hash == pair[0].hash)
+    );
+}
+
+async fn stale_expected_seq_is_a_conflict_and_writes_nothing<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    store
+        .append(&meeting, 0, vec![closed(0), closed(1)])
+        .await
+        .unwrap();
+    let error = store
+        .append(&meeting, 1, vec![closed(2), closed(3)])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::Conflict { stream, expected: 1, actual: 2 } if *stream == meeting),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "write conflict on stream m: expected it to end at event 1, but it ends at event 2"
+    );
+    assert_eq!(store.load(&meeting).await.unwrap().len(), 2);
+    let error = store
+        .append(&meeting, 0, vec![closed(2)])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            StoreError::Conflict {
+                expected: 0,
+                actual: 2,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(store.load(&meeting).await.unwrap().len(), 2);
+}
+
+async fn expected_seq_beyond_the_end_is_a_conflict_and_writes_nothing<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let error = store
+        .append(&meeting, 3, vec![closed(0)])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            StoreError::Conflict {
+                expected: 3,
+                actual: 0,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(store.load(&meeting).await.unwrap().is_empty());
+    assert!(store.streams().await.unwrap().is_empty());
+}
+
+async fn of_two_concurrent_appenders_exactly_one_wins<B: Backend>(backend: B) {
+    let store = Arc::new(backend.open().await);
+    for round in 0..10 {
+        let meeting = stream(&format!("m{round}"));
+        store.append(&meeting, 0, vec![closed(0)]).await.unwrap();
+        let barrier = Arc::new(Barrier::new(2));
+        let writers: Vec<_> = (1..=2)
+            .map(|writer| {
+                let (store, barrier, meeting) = (store.clone(), barrier.clone(), meeting.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    store
+                        .append(&meeting, 1, vec![closed(writer), closed(writer + 10)])
+                        .await
+                })
+            })
+            .collect();
+        let mut n_won = 0;
+        let mut n_conflicts = 0;
+        for writer in writers {
+            match writer.await.unwrap() {
+                Ok(stored) => {
+                    n_won += 1;
+                    assert_eq!(
+                        stored.iter().map(|event| event.seq).collect::<Vec<_>>(),
+                        [2, 3]
+                    );
+                }
+                Err(StoreError::Conflict {
+                    expected: 1,
+                    actual: 3,
+                    ..
+                }) => n_conflicts += 1,
+                Err(error) => panic!("round {round}: {error:?}"),
+            }
+        }
+        assert_eq!((n_won, n_conflicts), (1, 1), "round {round}");
+        assert_eq!(store.load(&meeting).await.unwrap().len(), 3);
+        store.verify(&meeting).await.unwrap();
+    }
+}
+
+async fn load_after_gives_only_the_events_a_client_has_not_seen<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let written = store.append(&meeting, 0, meeting_9790()).await.unwrap();
+    let n_events = written.len() as u64;
+    let missed = store.load_after(&meeting, 4).await.unwrap();
+    assert_eq!(missed, written[4..]);
+    assert!(
+        store
+            .load_after(&meeting, n_events)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.load_after(&meeting, 0).await.unwrap(), written);
+    assert!(
+        store
+            .load_after(&stream("unknown"), 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn streams_lists_every_stream_with_events_and_no_other<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    assert!(store.streams().await.unwrap().is_empty());
+    for name in ["m2", "m1"] {
+        store
+            .append(&stream(name), 0, vec![closed(0)])
+            .await
+            .unwrap();
+    }
+    store
+        .append(&stream("m2"), 1, vec![closed(1)])
+        .await
+        .unwrap();
+    let _refused = store.append(&stream("m3"), 5, vec![closed(0)]).await;
+    assert_eq!(store.streams().await.unwrap(), [stream("m1"), stream("m2")]);
+}
+
+async fn empty_append_writes_nothing<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    assert!(
+        store
+            .append(&meeting, 0, Vec::new())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(store.streams().await.unwrap().is_empty());
+}
+
+async fn verify_passes_on_a_log_as_written<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    store.append(&meeting, 0, meeting_9790()).await.unwrap();
+    store.verify(&meeting).await.unwrap();
+    store.verify(&stream("empty")).await.unwrap();
+    verify_chain(&meeting, &store.load(&meeting).await.unwrap()).unwrap();
+}
+
+/// Writes the meeting and a second stream, damages the meeting's log, and returns what
+/// `verify` says about each stream afterwards.
+async fn verify_after<B: Backend>(backend: &B, name: &str, tampering: Tampering) -> Corruption {
+    let store = backend.open().await;
+    let meeting = stream(name);
+    let untouched = stream(&format!("{name}-untouched"));
+    store.append(&meeting, 0, meeting_9790()).await.unwrap();
+    store.append(&untouched, 0, vec![closed(0)]).await.unwrap();
+    let store = backend.tamper(store, &meeting, tampering).await;
+    store.verify(&untouched).await.unwrap();
+    match store.verify(&meeting).await {
+        Err(StoreError::Corrupt(corruption)) => corruption,
+        other => panic!("after {tampering:?}, verify gave {other:?}"),
+    }
+}
+
+async fn verify_names_an_event_whose_payload_was_edited<B: Backend>(backend: B) {
+    let corruption = verify_after(&backend, "m", Tampering::EditPayload { seq: 7 }).await;
+    assert_eq!(
+        corruption,
+        Corruption::Altered {
+            stream: stream("m"),
+            seq: 7
+        }
+    );
+    assert_eq!(
+        corruption.to_string(),
+        "event 7 of stream m was altered: its hash does not match its contents"
+    );
+}
+
+async fn verify_names_the_place_of_a_deleted_event<B: Backend>(backend: B) {
+    let corruption = verify_after(&backend, "m", Tampering::DeleteEvent { seq: 5 }).await;
+    assert_eq!(
+        corruption,
+        Corruption::Missing {
+            stream: stream("m"),
+            seq: 5,
+            found: 6
+        }
+    );
+    let first = verify_after(&backend, "first", Tampering::DeleteEvent { seq: 1 }).await;
+    assert!(
+        matches!(
+            first,
+            Corruption::Missing {
+                seq: 1,
+                found: 2,
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+}
+
+async fn verify_names_the_first_of_two_swapped_events<B: Backend>(backend: B) {
+    let corruption = verify_after(
+        &backend,
+        "m",
+        Tampering::SwapSeqs {
+            first: 3,
+            second: 4,
+        },
+    )
+    .await;
+    assert_eq!(
+        corruption,
+        Corruption::BrokenChain {
+            stream: stream("m"),
+            seq: 3
+        }
+    );
+}
+
+async fn events_survive_closing_and_reopening_the_store<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let written = store.append(&meeting, 0, meeting_9790()).await.unwrap();
+    let store = backend.reopen(store).await;
+    assert_eq!(store.load(&meeting).await.unwrap(), written);
+    store.verify(&meeting).await.unwrap();
+    let n_events = written.len() as u64;
+    let next = store
+        .append(&meeting, n_events, vec![closed(99)])
+        .await
+        .unwrap();
+    assert_eq!(next[0].prev_hash, written[written.len() - 1].hash);
+}

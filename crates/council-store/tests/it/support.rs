@@ -1,0 +1,298 @@
+//! Helpers of the conformance suite: the backends under test, the ways a test tampers with
+//! a stored log, and a real meeting's events.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use council_core::meeting::{Command, Event, Meeting, MeetingFormat, VoteItem, decide, evolve};
+use council_core::{Composition, MemberCode, Position, SeatedMember};
+use council_store::{EventStore, MemStore, NewEvent, SqliteStore, StreamId};
+use tempfile::TempDir;
+
+/// A way to damage a stored log behind the store's back.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Tampering {
+    /// Changes the payload of event `seq` and nothing else.
+    EditPayload { seq: u64 },
+    /// Removes event `seq`.
+    DeleteEvent { seq: u64 },
+    /// Exchanges the sequence numbers of events `first` and `second`.
+    SwapSeqs { first: u64, second: u64 },
+}
+
+/// A backend under test: opens its store, reopens it on the same data, and tampers with the
+/// data as someone with raw access to it could.
+pub(crate) trait Backend {
+    type Store: EventStore + 'static;
+
+    /// The store, on this backend's data.
+    async fn open(&self) -> Self::Store;
+
+    /// Closes `store` and opens a new one on the same data.
+    async fn reopen(&self, store: Self::Store) -> Self::Store;
+
+    /// Closes `store`, damages `stream`'s log, and opens a new store on the damaged data.
+    async fn tamper(
+        &self,
+        store: Self::Store,
+        stream: &StreamId,
+        tampering: Tampering,
+    ) -> Self::Store;
+}
+
+/// The in-memory store; "reopening" moves its events into a new one.
+pub(crate) struct Memory;
+
+impl Backend for Memory {
+    type Store = MemStore;
+
+    async fn open(&self) -> MemStore {
+        MemStore::new()
+    }
+
+    async fn reopen(&self, store: MemStore) -> MemStore {
+        MemStore::from_events(store.into_events())
+    }
+
+    async fn tamper(&self, store: MemStore, stream: &StreamId, tampering: Tampering) -> MemStore {
+        let mut events = store.into_events();
+        let position = |events: &[council_store::StoredEvent], seq: u64| {
+            events
+                .iter()
+                .position(|event| event.stream_id == *stream && event.seq == seq)
+                .expect("the event to tamper with")
+        };
+        match tampering {
+            Tampering::EditPayload { seq } => {
+                let index = position(&events, seq);
+                events[index].payload["tampered"] = serde_json::Value::Bool(true);
+            }
+            Tampering::DeleteEvent { seq } => {
+                let index = position(&events, seq);
+                events.remove(index);
+            }
+            Tampering::SwapSeqs { first, second } => {
+                let first_index = position(&events, first);
+                let second_index = position(&events, second);
+                events[first_index].seq = second;
+                events[second_index].seq = first;
+                // A store gives events back in order of seq, as the SQL stores do.
+                events.swap(first_index, second_index);
+            }
+        }
+        MemStore::from_events(events)
+    }
+}
+
+/// An SQLite file in a temporary directory that lives as long as the backend.
+pub(crate) struct Sqlite {
+    directory: TempDir,
+}
+
+impl Sqlite {
+    pub(crate) fn new() -> Sqlite {
+        Sqlite {
+            directory: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub(crate) fn url(&self) -> String {
+        format!(
+            "sqlite:{}",
+            self.directory.path().join("council.db").display()
+        )
+    }
+}
+
+impl Backend for Sqlite {
+    type Store = SqliteStore;
+
+    async fn open(&self) -> SqliteStore {
+        SqliteStore::open(&self.url())
+            .await
+            .expect("the store opens")
+    }
+
+    async fn reopen(&self, store: SqliteStore) -> SqliteStore {
+        store.close().await;
+        self.open().await
+    }
+
+    async fn tamper(
+        &self,
+        store: SqliteStore,
+        stream: &StreamId,
+        tampering: Tampering,
+    ) -> SqliteStore {
+        use sqlx::Connection;
+        store.close().await;
+        let mut raw = sqlx::SqliteConnection::connect(&self.url())
+            .await
+            .expect("a raw connection to the file");
+        // Someone with the file in hand can drop the append-only triggers; the chain is
+        // what must catch the damage.
+        for statement in [
+            "DROP TRIGGER IF EXISTS events_are_never_updated",
+            "DROP TRIGGER IF EXISTS events_are_never_deleted",
+        ] {
+            sqlx::query(statement).execute(&mut raw).await.unwrap();
+        }
+        let seq = |seq: u64| i64::try_from(seq).unwrap();
+        match tampering {
+            Tampering::EditPayload { seq: edited } => {
+                sqlx::query(
+                    "UPDATE events SET payload = json_set(payload, '$.tampered', json('true')) \
+                     WHERE stream_id = ? AND seq = ?",
+                )
+                .bind(stream.as_str())
+                .bind(seq(edited))
+                .execute(&mut raw)
+                .await
+                .unwrap();
+            }
+            Tampering::DeleteEvent { seq: deleted } => {
+                sqlx::query("DELETE FROM events WHERE stream_id = ? AND seq = ?")
+                    .bind(stream.as_str())
+                    .bind(seq(deleted))
+                    .execute(&mut raw)
+                    .await
+                    .unwrap();
+            }
+            Tampering::SwapSeqs { first, second } => {
+                // Through a free number, since (stream_id, seq) is unique at every step.
+                let free = 1_000_000;
+                for (from, to) in [(first, free), (second, first), (free, second)] {
+                    sqlx::query("UPDATE events SET seq = ? WHERE stream_id = ? AND seq = ?")
+                        .bind(seq(to))
+                        .bind(stream.as_str())
+                        .bind(seq(from))
+                        .execute(&mut raw)
+                        .await
+                        .unwrap();
+                }
+            }
+        }
+        raw.close().await.unwrap();
+        self.open().await
+    }
+}
+
+pub(crate) fn stream(text: &str) -> StreamId {
+    StreamId::parse(text).unwrap()
+}
+
+fn code(text: &str) -> MemberCode {
+    MemberCode::parse(text).unwrap()
+}
+
+/// The Council of 20 November 2024.
+const COUNCIL_2024: [(&str, &str, bool); 15] = [
+    ("DZA", "Algeria", false),
+    ("CHN", "China", true),
+    ("ECU", "Ecuador", false),
+    ("FRA", "France", true),
+    ("GUY", "Guyana", false),
+    ("JPN", "Japan", false),
+    ("MLT", "Malta", false),
+    ("MOZ", "Mozambique", false),
+    ("KOR", "Republic of Korea", false),
+    ("RUS", "Russian Federation", true),
+    ("SLE", "Sierra Leone", false),
+    ("SVN", "Slovenia", false),
+    ("CHE", "Switzerland", false),
+    ("GBR", "United Kingdom", true),
+    ("USA", "United States", true),
+];
+
+/// A minute past 10:00 on 20 November 2024, New York time written as UTC.
+pub(crate) fn minute(offset: i64) -> DateTime<Utc> {
+    let start = NaiveDate::from_ymd_opt(2024, 11, 20)
+        .unwrap()
+        .and_hms_opt(15, 0, 0)
+        .unwrap()
+        .and_utc();
+    start + chrono::Duration::minutes(offset)
+}
+
+/// The commands of the 9790th meeting: S/2024/835 put to the vote, fifteen delegations
+/// casting their votes one by one, and the United States' negative vote.
+pub(crate) fn meeting_9790_commands() -> Vec<Command> {
+    let date = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
+    let members = COUNCIL_2024
+        .iter()
+        .map(|(text, name, permanent)| SeatedMember::new(code(text), *name, *permanent))
+        .collect();
+    let mut commands = vec![
+        Command::OpenMeeting {
+            date,
+            format: MeetingFormat::PublicMeeting,
+            meeting_number: Some(9790),
+            composition: Composition::new(date, members).unwrap(),
+            president: code("GBR"),
+            agenda: vec![
+                "The situation in the Middle East, including the Palestinian question".to_owned(),
+            ],
+            requested_by: Vec::new(),
+        },
+        Command::AdoptAgenda,
+        Command::SubmitDraft {
+            symbol: "S/2024/835".to_owned(),
+            sponsors: [
+                "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE",
+            ]
+            .into_iter()
+            .map(code)
+            .collect(),
+            mover: code("GUY"),
+            paragraphs: vec![council_core::meeting::Paragraph::new(
+                "OP1",
+                "Demands an immediate, unconditional and permanent ceasefire.",
+            )],
+            procedural: false,
+            parties_to_dispute: Vec::new(),
+        },
+        Command::PutToVote {
+            item: VoteItem::Draft {
+                draft: "S/2024/835".to_owned(),
+            },
+        },
+    ];
+    commands.extend(COUNCIL_2024.iter().map(|(text, _, _)| Command::CastVote {
+        member: code(text),
+        position: if *text == "USA" {
+            Position::No
+        } else {
+            Position::Yes
+        },
+    }));
+    commands.push(Command::RecordVote {
+        ballot: council_core::Ballot::default(),
+    });
+    commands.push(Command::CloseMeeting);
+    commands
+}
+
+/// The events of those commands, each decided on the meeting so far.
+pub(crate) fn meeting_9790_events() -> Vec<Event> {
+    let mut meeting = Meeting::default();
+    let mut events = Vec::new();
+    for command in meeting_9790_commands() {
+        let name = command.name();
+        let new_events =
+            decide(&meeting, command).unwrap_or_else(|rejection| panic!("{name}: {rejection}"));
+        meeting = new_events.iter().fold(meeting, evolve);
+        events.extend(new_events);
+    }
+    events
+}
+
+/// Those events as envelopes, one minute apart.
+pub(crate) fn meeting_9790() -> Vec<NewEvent> {
+    (0..)
+        .zip(meeting_9790_events())
+        .map(|(offset, event)| NewEvent::meeting(&event, minute(offset)))
+        .collect()
+}
+
+/// Some event of a meeting, for tests that care about sequence numbers, not content.
+pub(crate) fn closed(offset: i64) -> NewEvent {
+    NewEvent::meeting(&Event::MeetingClosed, minute(offset))
+}
