@@ -103,6 +103,16 @@ impl Composition {
             .map_or_else(|| code.to_string(), |member| member.name().to_owned())
     }
 
+    /// The members' names on this date as English prose ("A, B and C"), in the given order.
+    pub fn names_of(&self, codes: &[MemberCode]) -> String {
+        crate::outcome::join_names(
+            &codes
+                .iter()
+                .map(|code| self.name_of(*code))
+                .collect::<Vec<_>>(),
+        )
+    }
+
     /// Fails with [`Rejection::NotACouncilMember`] unless the state sits on this date.
     pub fn require_member(&self, code: MemberCode) -> Result<&SeatedMember, Rejection> {
         self.member(code).ok_or(Rejection::NotACouncilMember {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::composition::Composition;
 use crate::member::MemberCode;
-use crate::outcome::{Outcome, Provision, Verdict, join_names};
+use crate::outcome::{Outcome, Provision, Verdict};
 use crate::rejection::Rejection;
 use crate::veto_debate::VetoDebate;
 use crate::vote::{Ballot, Position, Tally};
@@ -161,14 +161,7 @@ pub fn decide_vote(
             .collect()
     };
     let permanent_against = names(&|position| position == Position::No, true);
-    let name_list = |codes: &[MemberCode]| {
-        join_names(
-            &codes
-                .iter()
-                .map(|code| composition.name_of(*code))
-                .collect::<Vec<_>>(),
-        )
-    };
+    let name_list = |codes: &[MemberCode]| composition.names_of(codes);
 
     let mut sentences: Vec<String> = Vec::new();
     if question.subject == Subject::PreliminaryQuestion {

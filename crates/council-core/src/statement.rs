@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::composition::Composition;
 use crate::decision::Subject;
 use crate::member::MemberCode;
-use crate::outcome::{Outcome, Provision, Verdict, join_names};
+use crate::outcome::{Outcome, Provision, Verdict};
 use crate::rejection::Rejection;
 use crate::vote::Tally;
 
@@ -161,14 +161,7 @@ pub fn decide_statement(
         }
     }
 
-    let name_list = |codes: &[MemberCode]| {
-        join_names(
-            &codes
-                .iter()
-                .map(|code| composition.name_of(*code))
-                .collect::<Vec<_>>(),
-        )
-    };
+    let name_list = |codes: &[MemberCode]| composition.names_of(codes);
     let noun = draft.kind.subject().noun();
     let size = composition.size();
     let mut blocked_by: Vec<MemberCode> = draft.objections.clone();
