@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use council_core::meeting::{Command, Event, Meeting, MeetingFormat, VoteItem, decide, evolve};
-use council_core::{Composition, MemberCode, Position, SeatedMember};
+use council_core::{MemberCode, Position};
 use council_store::{EventStore, MemStore, NewEvent, SqliteStore, StreamId};
 use tempfile::TempDir;
 
@@ -183,25 +183,6 @@ fn code(text: &str) -> MemberCode {
     MemberCode::parse(text).unwrap()
 }
 
-/// The Council of 20 November 2024.
-const COUNCIL_2024: [(&str, &str, bool); 15] = [
-    ("DZA", "Algeria", false),
-    ("CHN", "China", true),
-    ("ECU", "Ecuador", false),
-    ("FRA", "France", true),
-    ("GUY", "Guyana", false),
-    ("JPN", "Japan", false),
-    ("MLT", "Malta", false),
-    ("MOZ", "Mozambique", false),
-    ("KOR", "Republic of Korea", false),
-    ("RUS", "Russian Federation", true),
-    ("SLE", "Sierra Leone", false),
-    ("SVN", "Slovenia", false),
-    ("CHE", "Switzerland", false),
-    ("GBR", "United Kingdom", true),
-    ("USA", "United States", true),
-];
-
 /// A minute past 10:00 on 20 November 2024, New York time written as UTC.
 pub(crate) fn minute(offset: i64) -> DateTime<Utc> {
     let start = NaiveDate::from_ymd_opt(2024, 11, 20)
@@ -216,16 +197,21 @@ pub(crate) fn minute(offset: i64) -> DateTime<Utc> {
 /// casting their votes one by one, and the United States' negative vote.
 pub(crate) fn meeting_9790_commands() -> Vec<Command> {
     let date = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
-    let members = COUNCIL_2024
+    // The Council of that day from the shipped data, not a copy of it.
+    let composition = council_data::Roster::embedded()
+        .composition_on(date)
+        .unwrap();
+    let members: Vec<_> = composition
+        .members()
         .iter()
-        .map(|(text, name, permanent)| SeatedMember::new(code(text), *name, *permanent))
+        .map(|member| member.code())
         .collect();
     let mut commands = vec![
         Command::OpenMeeting {
             date,
             format: MeetingFormat::PublicMeeting,
             meeting_number: Some(9790),
-            composition: Composition::new(date, members).unwrap(),
+            composition,
             president: code("GBR"),
             agenda: vec![
                 "The situation in the Middle East, including the Palestinian question".to_owned(),
@@ -255,9 +241,9 @@ pub(crate) fn meeting_9790_commands() -> Vec<Command> {
             },
         },
     ];
-    commands.extend(COUNCIL_2024.iter().map(|(text, _, _)| Command::CastVote {
-        member: code(text),
-        position: if *text == "USA" {
+    commands.extend(members.into_iter().map(|member| Command::CastVote {
+        member,
+        position: if member.as_str() == "USA" {
             Position::No
         } else {
             Position::Yes
