@@ -128,12 +128,6 @@ impl<S: EventStore> Service<S> {
             return Ok(Arc::clone(entry));
         }
         let (stream, access_stream) = streams_of(id);
-        let mut loaded = Loaded {
-            meeting: Meeting::default(),
-            seq: 0,
-            access: Access::default(),
-            access_seq: 0,
-        };
         let (live, _) = broadcast::channel(LIVE_BUFFER);
         let entry = Entry {
             id: id.to_owned(),
@@ -147,11 +141,13 @@ impl<S: EventStore> Service<S> {
             }),
             live,
         };
-        self.catch_up(&entry, &mut loaded).await?;
-        if loaded.seq == 0 {
-            return Err(unknown());
+        {
+            let mut loaded = entry.state.lock().await;
+            self.catch_up(&entry, &mut loaded).await?;
+            if loaded.seq == 0 {
+                return Err(unknown());
+            }
         }
-        *entry.state.lock().await = loaded;
         let mut meetings = self.lock_meetings();
         let entry = meetings
             .entry(id.to_owned())
@@ -202,7 +198,8 @@ impl<S: EventStore> Service<S> {
     /// The role a key holds in a meeting.
     pub async fn me(&self, id: &str, key: Option<&str>) -> Result<Me, ApiError> {
         let entry = self.entry(id).await?;
-        let loaded = entry.state.lock().await;
+        let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
         Ok(Me {
             role: role.name().to_owned(),
@@ -263,7 +260,8 @@ impl<S: EventStore> Service<S> {
     /// Checks that a key is valid in a meeting, whatever its role.
     pub async fn require_key(&self, id: &str, key: Option<&str>) -> Result<Role, ApiError> {
         let entry = self.entry(id).await?;
-        let loaded = entry.state.lock().await;
+        let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         Self::role_of(&loaded.access, key)
     }
 
@@ -446,6 +444,8 @@ impl<S: EventStore> Service<S> {
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
+        // Keys issued or revoked elsewhere (an operator, another instance) count at once.
+        self.catch_up(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
         self.act_locked(&entry, &mut loaded, role, request).await
     }
@@ -602,6 +602,7 @@ impl<S: EventStore> Service<S> {
     ) -> Result<Link, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         require_president(Self::role_of(&loaded.access, key)?, "re-issue links")?;
         let role = Self::holder_role(&loaded, holder)?;
         self.issue_key(&entry, &mut loaded, role).await
@@ -611,6 +612,7 @@ impl<S: EventStore> Service<S> {
     pub async fn revoke(&self, id: &str, key: Option<&str>, holder: &str) -> Result<(), ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         require_president(Self::role_of(&loaded.access, key)?, "revoke links")?;
         let role = Self::holder_role(&loaded, holder)?;
         if role == Role::President {
@@ -620,6 +622,32 @@ impl<S: EventStore> Service<S> {
         }
         self.append_access(&entry, &mut loaded, AccessEvent::KeyRevoked { role })
             .await
+    }
+
+    /// Issues new keys to every holder of a meeting's links, or to one (`president` or a
+    /// member code), revoking the old ones: the operator's way back in when links are lost.
+    /// It takes no key: whoever runs it holds the database.
+    pub async fn reissue_as_operator(
+        &self,
+        id: &str,
+        holder: Option<&str>,
+    ) -> Result<Vec<Link>, ApiError> {
+        let entry = self.entry(id).await?;
+        let mut loaded = entry.state.lock().await;
+        let roles = match holder {
+            Some(holder) => vec![Self::holder_role(&loaded, holder)?],
+            None => {
+                let mut roles = vec![Role::President];
+                roles.extend(loaded.access.holders());
+                roles.dedup();
+                roles
+            }
+        };
+        let mut links = Vec::new();
+        for role in roles {
+            links.push(self.issue_key(&entry, &mut loaded, role).await?);
+        }
+        Ok(links)
     }
 
     /// Creates the demo meeting (20 November 2024, S/2024/835) unless it exists; answers its
@@ -816,4 +844,80 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
         }
     };
     Ok(command)
+}
+
+#[cfg(test)]
+mod tests {
+    use council_core::Position;
+    use council_core::meeting::VoteItem;
+
+    use super::*;
+
+    fn code(text: &str) -> MemberCode {
+        MemberCode::parse(text).unwrap()
+    }
+
+    fn status(result: Result<Command, ApiError>) -> u16 {
+        match result {
+            Ok(_) => 200,
+            Err(error) => error.status().as_u16(),
+        }
+    }
+
+    #[test]
+    fn a_delegation_casts_its_own_vote_and_nobody_else_votes() {
+        let cast = || CommandRequest::CastVote {
+            position: Position::Yes,
+        };
+        assert_eq!(
+            authorize(Role::Delegation(code("FRA")), cast()).unwrap(),
+            Command::CastVote {
+                member: code("FRA"),
+                position: Position::Yes
+            }
+        );
+        assert_eq!(status(authorize(Role::President, cast())), 403);
+        assert_eq!(status(authorize(Role::Invitee(code("PSE")), cast())), 403);
+    }
+
+    #[test]
+    fn only_the_president_runs_the_meeting() {
+        let chair_business = [
+            CommandRequest::AdoptAgenda,
+            CommandRequest::PutToVote {
+                item: VoteItem::Agenda,
+            },
+            CommandRequest::CloseVote,
+            CommandRequest::Adjourn,
+            CommandRequest::ConcludeStatement { id: "PS".into() },
+        ];
+        for request in chair_business {
+            assert_eq!(status(authorize(Role::President, request.clone())), 200);
+            assert_eq!(
+                status(authorize(Role::Delegation(code("USA")), request.clone())),
+                403
+            );
+            assert_eq!(status(authorize(Role::Invitee(code("PSE")), request)), 403);
+        }
+    }
+
+    #[test]
+    fn closing_the_vote_records_no_position_of_its_own() {
+        assert_eq!(
+            authorize(Role::President, CommandRequest::CloseVote).unwrap(),
+            Command::RecordVote {
+                ballot: Ballot::default()
+            }
+        );
+    }
+
+    #[test]
+    fn meeting_ids_are_short_lowercase_slugs() {
+        assert!(is_meeting_id("demo"));
+        assert!(is_meeting_id("m-0123456789abcdef"));
+        assert!(!is_meeting_id(""));
+        assert!(!is_meeting_id("Demo"));
+        assert!(!is_meeting_id("demo.access"));
+        assert!(!is_meeting_id(&"a".repeat(41)));
+    }
 }

@@ -65,8 +65,8 @@ pub fn serve(db: &str, listen: &str, demo: bool, io: &mut Io<'_>) -> Result<(), 
                 }
                 None => writeln!(
                     io.stdout,
-                    "council: demo meeting board: {base}/m/{}/board",
-                    council_server::DEMO_MEETING
+                    "council: demo meeting board: {base}/m/{demo}/board (new links: council links --db {url} --meeting {demo})",
+                    demo = council_server::DEMO_MEETING
                 )?,
             }
         }
@@ -133,6 +133,44 @@ pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
             io.stdout,
             "verified {} logs: every hash chain is intact",
             streams.len()
+        )?;
+        Ok(())
+    })
+}
+
+/// Issues new links for a meeting's holders and prints them.
+pub fn links(
+    db: &str,
+    meeting: &str,
+    holder: Option<&str>,
+    base: &str,
+    io: &mut Io<'_>,
+) -> Result<(), CommandError> {
+    let url = db_url(db)?;
+    if let DbUrl::Sqlite(path) = &url
+        && !path.is_file()
+    {
+        return Err(CommandError::BadInput(format!(
+            "no database file at {}",
+            path.display()
+        )));
+    }
+    runtime()?.block_on(async {
+        let backend = Backend::open(&url)
+            .await
+            .with_context(|| format!("cannot open the database {url}"))?;
+        let service = Service::new(backend);
+        let links = service
+            .reissue_as_operator(meeting, holder)
+            .await
+            .map_err(|error| CommandError::BadInput(error.message().to_owned()))?;
+        for link in &links {
+            writeln!(io.stdout, "  {:<55} {base}{}", link.name, link.path)?;
+        }
+        writeln!(
+            io.stdout,
+            "issued {} links for meeting {meeting}; the old ones no longer work",
+            links.len()
         )?;
         Ok(())
     })
