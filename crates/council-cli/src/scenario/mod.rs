@@ -70,9 +70,15 @@ fn member_named(rejection: &Rejection) -> Option<council_core::MemberCode> {
         Rejection::NotACouncilMember { member, .. }
         | Rejection::DuplicateMember { member }
         | Rejection::VoteByPartyToDispute { member }
+        | Rejection::AlreadyVoted { member }
+        | Rejection::AlreadyASponsor { member, .. }
         | Rejection::NotTheMover { member, .. } => Some(*member),
         Rejection::StateInvitedToConsultations { state }
         | Rejection::CouncilMemberInvited { state } => Some(*state),
+        Rejection::NotEntitledToSpeak { speaker }
+        | Rejection::AlreadyInscribed { speaker }
+        | Rejection::NotInscribed { speaker }
+        | Rejection::NotNextSpeaker { speaker, .. } => Some(*speaker),
         _ => None,
     }
 }

@@ -311,6 +311,12 @@ impl Record<'_> {
                 self.line(format!("Vote on {}", Self::item_title(item)));
             }
             Event::VoteCast { .. } => {}
+            // Rendered by the council-verbatim crate that replaces this module.
+            Event::DraftPutInBlue { .. }
+            | Event::DraftCoSponsored { .. }
+            | Event::DraftRevised { .. }
+            | Event::SpeakerInscribed { .. }
+            | Event::FloorGiven { .. } => {}
             Event::VoteTaken {
                 ballot, outcome, ..
             } => self.vote(ballot, outcome),

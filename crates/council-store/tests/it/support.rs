@@ -235,6 +235,11 @@ pub(crate) fn meeting_9790_commands() -> Vec<Command> {
             procedural: false,
             parties_to_dispute: Vec::new(),
         },
+        // A draft is voted only once in blue (spec section 3.9).
+        Command::PutDraftInBlue {
+            draft: "S/2024/835".to_owned(),
+            member: code("GUY"),
+        },
         Command::PutToVote {
             item: VoteItem::Draft {
                 draft: "S/2024/835".to_owned(),
