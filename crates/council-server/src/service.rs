@@ -833,15 +833,26 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
             member: member(false)?,
             at: Utc::now().naive_utc(),
         },
-        CommandRequest::GiveFloor { .. }
-        | CommandRequest::RequestFloor
-        | CommandRequest::CoSponsor { .. }
-        | CommandRequest::ReviseDraft { .. }
-        | CommandRequest::PutInBlue { .. } => {
-            return Err(ApiError::unprocessable(format!(
-                "`{name}` is not available yet"
-            )));
+        CommandRequest::GiveFloor { member: speaker } => {
+            president()?;
+            Command::GiveFloor { speaker }
         }
+        CommandRequest::RequestFloor => Command::InscribeSpeaker {
+            speaker: member(true)?,
+        },
+        CommandRequest::CoSponsor { draft } => Command::CoSponsorDraft {
+            draft,
+            member: member(true)?,
+        },
+        CommandRequest::ReviseDraft { draft, paragraphs } => Command::ReviseDraft {
+            draft,
+            member: member(true)?,
+            paragraphs,
+        },
+        CommandRequest::PutInBlue { draft } => Command::PutDraftInBlue {
+            draft,
+            member: member(true)?,
+        },
     };
     Ok(command)
 }
