@@ -1,11 +1,13 @@
 //! What can go wrong in a store, kept apart by what the caller should do about it: a write
-//! conflict (reload and retry), a backend failure (report, maybe retry later), a corrupt log
-//! (stop and look), or an event that cannot be appended (a bug in the caller).
+//! conflict (reload and retry), a repeated request (answer it with what it stored the first
+//! time), a backend failure (report, maybe retry later), a corrupt log (stop and look), or
+//! an event that cannot be appended (a bug in the caller).
 
 use thiserror::Error;
 
 use crate::chain::Corruption;
 use crate::event::InvalidEvent;
+use crate::request::RequestId;
 use crate::stream::StreamId;
 
 /// Why a store operation failed.
@@ -23,6 +25,21 @@ pub enum StoreError {
         expected: u64,
         /// The stream's last sequence number now.
         actual: u64,
+    },
+    /// The request already appended events to this stream: this append is a retry of it.
+    /// Nothing was written; [`EventStore::find_request`](crate::EventStore::find_request)
+    /// gives back what the first append stored. Checked before `expected_seq`, so a retry is
+    /// recognised even after the stream has moved on.
+    #[error(
+        "request `{request_id}` already appended events to stream {stream}, from event {seq}: nothing was written"
+    )]
+    DuplicateRequest {
+        /// The stream.
+        stream: StreamId,
+        /// The request id found again.
+        request_id: RequestId,
+        /// The first event that request stored.
+        seq: u64,
     },
     /// The database failed (unreachable, locked, full, read-only...).
     #[error("the event store's database failed")]

@@ -8,16 +8,25 @@
 //! first event edited, removed or reordered. The primary key is `(stream_id, seq)`, and a
 //! writer that appends after a stale read gets [`StoreError::Conflict`], never an overwrite.
 //!
-//! The store reads no clock and makes no ids: times and stream ids come from the caller.
+//! An append may name the request that produced it ([`NewEvent::with_request_id`]): every
+//! event it writes carries that [`RequestId`], which is hashed with the rest. A stream holds
+//! each request id once, so a retried request fails with [`StoreError::DuplicateRequest`]
+//! and [`EventStore::find_request`] gives back what the first attempt stored, for the server
+//! to answer with.
+//!
+//! The store reads no clock and makes no ids: times, stream ids and request ids come from
+//! the caller.
 //!
 //! # Layout
 //! - [`stream`]: [`StreamId`], the id of one meeting's log.
+//! - [`request`]: [`RequestId`], the idempotency key of one append.
 //! - [`event`]: the envelope: [`NewEvent`] to append, [`StoredEvent`] as stored,
 //!   [`EventHash`].
 //! - [`chain`]: the canonical encoding that is hashed, and [`verify_chain`] with its
 //!   [`Corruption`] report.
 //! - [`store`]: the [`EventStore`] trait every backend implements.
-//! - [`error`]: [`StoreError`]: conflicts, backend failures and corruption kept apart.
+//! - [`error`]: [`StoreError`]: conflicts, repeated requests, backend failures and
+//!   corruption kept apart.
 //! - [`meeting`]: meeting events in and out of the envelope ([`NewEvent::meeting`],
 //!   [`StoredEvent::to_meeting_event`]).
 //! - [`mem`]: [`MemStore`], in memory.
@@ -54,6 +63,7 @@ pub mod error;
 pub mod event;
 pub mod meeting;
 pub mod mem;
+pub mod request;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 pub mod store;
@@ -64,6 +74,7 @@ pub use error::StoreError;
 pub use event::{EventHash, InvalidEvent, NewEvent, StoredEvent};
 pub use meeting::MEETING_EVENT_VERSION;
 pub use mem::MemStore;
+pub use request::{MalformedRequestId, RequestId};
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
 pub use store::EventStore;

@@ -6,6 +6,12 @@
 //! (`BEGIN IMMEDIATE`), so two writers of one file queue rather than fail with
 //! `SQLITE_BUSY` midway; a stale writer then finds its sequence number taken, a unique
 //! violation on `(stream_id, seq)` that becomes [`StoreError::Conflict`].
+//!
+//! Request ids: each event row carries its append's request id, and the `requests` table
+//! holds one row per request with the primary key `(stream_id, request_id)`. An append looks
+//! its request id up there first, inside its `BEGIN IMMEDIATE` transaction, so a repeated
+//! request is a [`StoreError::DuplicateRequest`] and never mistaken for a conflict; the key
+//! makes the database refuse a duplicate even if that check were skipped.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -19,9 +25,14 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
-use crate::event::{EventHash, NewEvent, StoredEvent};
+use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
+use crate::request::RequestId;
 use crate::store::EventStore;
 use crate::stream::StreamId;
+
+/// The columns of an event row, as [`read_row`] reads them (by name).
+const EVENT_COLUMNS: &str =
+    "stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash";
 
 /// How long a writer waits for another one to commit before giving up with a backend error.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -68,6 +79,24 @@ impl SqliteStore {
         let last = last.unwrap_or(0);
         u64::try_from(last).map_err(|_| unreadable(stream, last, "negative seq"))
     }
+
+    /// The first event that `request_id` appended to the stream, if it appended any.
+    async fn first_seq_of_request(
+        connection: &mut SqliteConnection,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> Result<Option<u64>, StoreError> {
+        let first: Option<i64> = sqlx::query_scalar(
+            "SELECT first_seq FROM requests WHERE stream_id = ? AND request_id = ?",
+        )
+        .bind(stream.as_str())
+        .bind(request_id.as_str())
+        .fetch_optional(&mut *connection)
+        .await?;
+        first
+            .map(|seq| u64::try_from(seq).map_err(|_| unreadable(stream, seq, "negative seq")))
+            .transpose()
+    }
 }
 
 impl EventStore for SqliteStore {
@@ -80,12 +109,30 @@ impl EventStore for SqliteStore {
         if events.is_empty() {
             return Ok(Vec::new());
         }
+        let request_id = batch_request_id(&events)?.cloned();
         let conflict = |actual| StoreError::Conflict {
             stream: stream.clone(),
             expected: expected_seq,
             actual,
         };
+        let duplicate = |request_id: &RequestId, seq| StoreError::DuplicateRequest {
+            stream: stream.clone(),
+            request_id: request_id.clone(),
+            seq,
+        };
         let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // Before the sequence number: a retry comes with the `expected_seq` of its first
+        // attempt, which is stale once that attempt has been written.
+        let earlier = match &request_id {
+            Some(request_id) => {
+                Self::first_seq_of_request(&mut transaction, stream, request_id).await?
+            }
+            None => None,
+        };
+        if let (Some(request_id), Some(seq)) = (&request_id, earlier) {
+            transaction.rollback().await?;
+            return Err(duplicate(request_id, seq));
+        }
         let last_hash = if expected_seq == 0 {
             EventHash::GENESIS
         } else {
@@ -105,8 +152,8 @@ impl EventStore for SqliteStore {
         let stored = seal(stream, expected_seq, last_hash, events);
         for event in &stored {
             let inserted = sqlx::query(
-                "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(event.stream_id.as_str())
             .bind(to_sql(event.seq))
@@ -114,6 +161,7 @@ impl EventStore for SqliteStore {
             .bind(i64::from(event.version))
             .bind(canonical_json(&event.payload))
             .bind(canonical_time(event.recorded_at))
+            .bind(event.request_id.as_ref().map(RequestId::as_str))
             .bind(event.prev_hash.to_string())
             .bind(event.hash.to_string())
             .execute(&mut *transaction)
@@ -130,6 +178,29 @@ impl EventStore for SqliteStore {
                 Err(error) => return Err(error.into()),
             }
         }
+        if let Some(request_id) = &request_id {
+            let inserted = sqlx::query(
+                "INSERT INTO requests (stream_id, request_id, first_seq) VALUES (?, ?, ?)",
+            )
+            .bind(stream.as_str())
+            .bind(request_id.as_str())
+            .bind(to_sql(expected_seq + 1))
+            .execute(&mut *transaction)
+            .await;
+            match inserted {
+                Ok(_) => {}
+                // Only if the check above was bypassed: the key refuses the duplicate. A
+                // failed statement leaves the transaction open, so the row can be read.
+                Err(error) if is_unique_violation(&error) => {
+                    let seq = Self::first_seq_of_request(&mut transaction, stream, request_id)
+                        .await?
+                        .unwrap_or(expected_seq + 1);
+                    transaction.rollback().await?;
+                    return Err(duplicate(request_id, seq));
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
         transaction.commit().await?;
         Ok(stored)
     }
@@ -139,10 +210,9 @@ impl EventStore for SqliteStore {
         stream: &StreamId,
         seq: u64,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash \
-             FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq"
+        ))
         .bind(stream.as_str())
         .bind(to_sql(seq))
         .fetch_all(&self.pool)
@@ -161,6 +231,27 @@ impl EventStore for SqliteStore {
                     .map_err(|_| StoreError::Corrupt(Corruption::MalformedStreamId { id }))
             })
             .collect()
+    }
+
+    async fn find_request(
+        &self,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND request_id = ? ORDER BY seq"
+        ))
+        .bind(stream.as_str())
+        .bind(request_id.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        rows.iter()
+            .map(|row| read_row(stream, row))
+            .collect::<Result<_, _>>()
+            .map(Some)
     }
 }
 
@@ -192,6 +283,7 @@ fn read_row(stream: &StreamId, row: &SqliteRow) -> Result<StoredEvent, StoreErro
     let version: i64 = row.try_get("version")?;
     let payload: String = row.try_get("payload")?;
     let recorded_at: String = row.try_get("recorded_at")?;
+    let request_id: Option<String> = row.try_get("request_id")?;
     let prev_hash: String = row.try_get("prev_hash")?;
     let hash: String = row.try_get("hash")?;
     Ok(StoredEvent {
@@ -204,6 +296,10 @@ fn read_row(stream: &StreamId, row: &SqliteRow) -> Result<StoredEvent, StoreErro
         recorded_at: DateTime::parse_from_rfc3339(&recorded_at)
             .map(|time| time.with_timezone(&Utc))
             .map_err(|error| bad(format!("recorded_at `{recorded_at}`: {error}")))?,
+        request_id: request_id
+            .map(|text| RequestId::parse(&text))
+            .transpose()
+            .map_err(|error| bad(error.to_string()))?,
         prev_hash: EventHash::parse(&prev_hash).map_err(|error| bad(error.to_string()))?,
         hash: EventHash::parse(&hash).map_err(|error| bad(error.to_string()))?,
     })

@@ -5,6 +5,7 @@ use std::future::Future;
 use crate::chain::verify_chain;
 use crate::error::StoreError;
 use crate::event::{NewEvent, StoredEvent};
+use crate::request::RequestId;
 use crate::stream::StreamId;
 
 /// An append-only log of events per stream, with optimistic concurrency.
@@ -18,10 +19,15 @@ pub trait EventStore: Send + Sync {
     /// a stream with no events), numbering them `expected_seq + 1`, `+ 2`... and chaining
     /// their hashes. Either all are written or none is.
     ///
-    /// Fails with [`StoreError::Conflict`] when the stream does not end at `expected_seq`,
-    /// typically because another writer appended first; nothing is written then. An empty
-    /// `events` writes nothing and returns nothing, without checking `expected_seq`. The
-    /// events are durable when this returns `Ok`.
+    /// Every event must carry the same request id, or none ([`StoreError::Invalid`]
+    /// otherwise). A request id already in the stream fails with
+    /// [`StoreError::DuplicateRequest`], checked before `expected_seq` so that a retry is
+    /// recognised even after the stream has moved on. Otherwise fails with
+    /// [`StoreError::Conflict`] when the stream does not end at `expected_seq`, typically
+    /// because another writer appended first. Nothing is written when it fails. An empty
+    /// `events` writes nothing and returns nothing, without checking anything, so a request
+    /// that produced no events is not remembered. The events are durable when this returns
+    /// `Ok`.
     fn append(
         &self,
         stream: &StreamId,
@@ -39,6 +45,14 @@ pub trait EventStore: Send + Sync {
 
     /// Every stream that has at least one event, in order of id.
     fn streams(&self) -> impl Future<Output = Result<Vec<StreamId>, StoreError>> + Send;
+
+    /// The events that request `request_id` appended to `stream`, in order, or `None` when
+    /// that request appended nothing there: what a server answers a retried request with.
+    fn find_request(
+        &self,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> impl Future<Output = Result<Option<Vec<StoredEvent>>, StoreError>> + Send;
 
     /// All events of `stream`, in order.
     fn load(
