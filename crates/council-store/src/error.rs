@@ -1,7 +1,10 @@
 //! What can go wrong in a store, kept apart by what the caller should do about it: a write
 //! conflict (reload and retry), a repeated request (answer it with what it stored the first
-//! time), a backend failure (report, maybe retry later), a corrupt log (stop and look), or
-//! an event that cannot be appended (a bug in the caller).
+//! time), a store that cannot be opened (fix the path or the permissions), a backend failure
+//! (report, maybe retry later), a corrupt log (stop and look), or an event that cannot be
+//! appended (a bug in the caller).
+
+use std::path::PathBuf;
 
 use thiserror::Error;
 
@@ -41,12 +44,42 @@ pub enum StoreError {
         /// The first event that request stored.
         seq: u64,
     },
+    /// The store's file could not be opened or created (a missing or read-only directory, a
+    /// file that is not a database...).
+    #[error("cannot open the event store at {}", path.display())]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: sqlx::Error,
+    },
+    /// [`SqliteStore::open_existing`](crate::SqliteStore::open_existing) was given a file that
+    /// does not exist; nothing was created.
+    #[error("no event store at {}: the file does not exist", path.display())]
+    NotFound {
+        /// The file.
+        path: PathBuf,
+    },
+    /// [`SqliteStore::open_existing`](crate::SqliteStore::open_existing) was given a
+    /// database that holds no event log; it was left as it was.
+    #[error("{} is not an event store: it has no events table", path.display())]
+    NotAStore {
+        /// The file.
+        path: PathBuf,
+    },
     /// The database failed (unreachable, locked, full, read-only...).
     #[error("the event store's database failed")]
     Backend(#[source] sqlx::Error),
     /// The database's schema could not be brought up to date.
-    #[error("the event store's schema could not be migrated")]
-    Migration(#[source] sqlx::migrate::MigrateError),
+    #[error("the schema of the event store at {} could not be migrated", path.display())]
+    Migration {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: sqlx::migrate::MigrateError,
+    },
     /// The stored log is not what was written.
     #[error(transparent)]
     Corrupt(#[from] Corruption),

@@ -12,7 +12,8 @@
 //! event it writes carries that [`RequestId`], which is hashed with the rest. A stream holds
 //! each request id once, so a retried request fails with [`StoreError::DuplicateRequest`]
 //! and [`EventStore::find_request`] gives back what the first attempt stored, for the server
-//! to answer with.
+//! to answer with. [`EventStore::verify_all`] checks every stream and reports on each
+//! ([`VerifyReport`]), for `council verify`.
 //!
 //! The store reads no clock and makes no ids: times, stream ids and request ids come from
 //! the caller.
@@ -24,9 +25,10 @@
 //!   [`EventHash`].
 //! - [`chain`]: the canonical encoding that is hashed, and [`verify_chain`] with its
 //!   [`Corruption`] report.
+//! - [`verify`]: [`VerifyReport`] and [`StreamReport`], the check of a whole store.
 //! - [`store`]: the [`EventStore`] trait every backend implements.
-//! - [`error`]: [`StoreError`]: conflicts, repeated requests, backend failures and
-//!   corruption kept apart.
+//! - [`error`]: [`StoreError`]: conflicts, repeated requests, opening failures, backend
+//!   failures and corruption kept apart.
 //! - [`meeting`]: meeting events in and out of the envelope ([`NewEvent::meeting`],
 //!   [`StoredEvent::to_meeting_event`]).
 //! - [`mem`]: [`MemStore`], in memory.
@@ -68,6 +70,7 @@ pub mod request;
 pub mod sqlite;
 pub mod store;
 pub mod stream;
+pub mod verify;
 
 pub use chain::{Corruption, verify_chain};
 pub use error::StoreError;
@@ -79,3 +82,4 @@ pub use request::{MalformedRequestId, RequestId};
 pub use sqlite::SqliteStore;
 pub use store::EventStore;
 pub use stream::{MalformedStreamId, StreamId};
+pub use verify::{StreamReport, VerifyReport};

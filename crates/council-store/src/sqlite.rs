@@ -12,7 +12,12 @@
 //! its request id up there first, inside its `BEGIN IMMEDIATE` transaction, so a repeated
 //! request is a [`StoreError::DuplicateRequest`] and never mistaken for a conflict; the key
 //! makes the database refuse a duplicate even if that check were skipped.
+//!
+//! Opening: [`SqliteStore::open`] creates the file if it is missing;
+//! [`SqliteStore::open_existing`] (for `council verify`) never creates one. Both name the
+//! file in their errors.
 
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -29,6 +34,7 @@ use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
 use crate::request::RequestId;
 use crate::store::EventStore;
 use crate::stream::StreamId;
+use crate::verify::{StreamReport, VerifyReport};
 
 /// The columns of an event row, as [`read_row`] reads them (by name).
 const EVENT_COLUMNS: &str =
@@ -45,20 +51,51 @@ pub struct SqliteStore {
 
 impl SqliteStore {
     /// Opens the store at `url` (`sqlite:PATH`), creating the file if it is missing and
-    /// bringing its schema up to date.
+    /// bringing its schema up to date. Fails with [`StoreError::Open`], naming the file, when
+    /// it cannot be opened or created (a missing or read-only directory, say).
     pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(BUSY_TIMEOUT)
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new().connect_with(options).await?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .map_err(StoreError::Migration)?;
-        Ok(SqliteStore { pool })
+        let options = options(url)?.create_if_missing(true);
+        let path = options.get_filename().to_owned();
+        let pool = connect(options, &path).await?;
+        SqliteStore::migrate(pool, path).await
+    }
+
+    /// Opens the store in the file at `url` (`sqlite:PATH`), which must exist and hold an
+    /// event log: what `council verify` needs, since checking must not create an empty
+    /// store. Fails with [`StoreError::NotFound`] when there is no such file and with
+    /// [`StoreError::NotAStore`] when the database has no events table, leaving it
+    /// untouched; otherwise brings its schema up to date like [`SqliteStore::open`].
+    pub async fn open_existing(url: &str) -> Result<SqliteStore, StoreError> {
+        let options = options(url)?.create_if_missing(false);
+        let path = options.get_filename().to_owned();
+        if !path.exists() {
+            return Err(StoreError::NotFound { path });
+        }
+        let pool = connect(options, &path).await?;
+        let has_events: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events')",
+        )
+        .fetch_one(&pool)
+        .await
+        .map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        if !has_events {
+            pool.close().await;
+            return Err(StoreError::NotAStore { path });
+        }
+        SqliteStore::migrate(pool, path).await
+    }
+
+    async fn migrate(pool: SqlitePool, path: PathBuf) -> Result<SqliteStore, StoreError> {
+        match sqlx::migrate!("./migrations").run(&pool).await {
+            Ok(()) => Ok(SqliteStore { pool }),
+            Err(source) => {
+                pool.close().await;
+                Err(StoreError::Migration { path, source })
+            }
+        }
     }
 
     /// Closes every connection, waiting for work in progress.
@@ -97,6 +134,30 @@ impl SqliteStore {
             .map(|seq| u64::try_from(seq).map_err(|_| unreadable(stream, seq, "negative seq")))
             .transpose()
     }
+}
+
+/// The connection options of `url`, with the durability settings of the module docs.
+fn options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
+    let options = SqliteConnectOptions::from_str(url).map_err(|source| StoreError::Open {
+        path: PathBuf::from(url),
+        source,
+    })?;
+    Ok(options
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .busy_timeout(BUSY_TIMEOUT)
+        .foreign_keys(true))
+}
+
+/// A pool on the file; a failure names it.
+async fn connect(options: SqliteConnectOptions, path: &Path) -> Result<SqlitePool, StoreError> {
+    SqlitePoolOptions::new()
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })
 }
 
 impl EventStore for SqliteStore {
@@ -252,6 +313,45 @@ impl EventStore for SqliteStore {
             .map(|row| read_row(stream, row))
             .collect::<Result<_, _>>()
             .map(Some)
+    }
+
+    /// Reads stream ids and rows itself, so that a malformed stream id or an unreadable row
+    /// is reported with the rest instead of stopping the check.
+    async fn verify_all(&self) -> Result<VerifyReport, StoreError> {
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT stream_id FROM events ORDER BY stream_id")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut report = VerifyReport::default();
+        for id in ids {
+            let Ok(stream) = StreamId::parse(&id) else {
+                report.malformed_stream_ids.push(id);
+                continue;
+            };
+            let rows = sqlx::query(&format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY seq"
+            ))
+            .bind(stream.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+            let mut events = Vec::with_capacity(rows.len());
+            let mut unreadable = None;
+            for row in &rows {
+                match read_row(&stream, row) {
+                    Ok(event) => events.push(event),
+                    Err(StoreError::Corrupt(corruption)) => {
+                        unreadable = Some(corruption);
+                        break;
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
+            let n_events = rows.len() as u64;
+            report
+                .streams
+                .push(StreamReport::check(stream, &events, unreadable, n_events));
+        }
+        Ok(report)
     }
 }
 

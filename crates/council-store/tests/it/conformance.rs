@@ -55,6 +55,8 @@ conformance_suite!(
     find_request_gives_back_the_events_of_that_request_only,
     find_request_and_duplicate_check_survive_reopening_the_store,
     verify_names_an_event_whose_request_id_was_altered_or_removed,
+    verify_all_reports_every_stream_without_stopping_at_a_bad_one,
+    verify_all_of_an_empty_store_is_intact,
 );
 
 async fn meeting_events_read_back_and_replay_to_the_meeting_folded_in_memory<B: Backend>(
@@ -645,4 +647,78 @@ async fn verify_names_an_event_whose_request_id_was_altered_or_removed<B: Backen
         ),
         "{error:?}"
     );
+}
+
+async fn verify_all_reports_every_stream_without_stopping_at_a_bad_one<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let names = ["a-edited", "b-intact", "c-cut", "d-intact"];
+    let mut written = Vec::new();
+    for name in names {
+        written.push(
+            store
+                .append(&stream(name), 0, meeting_9790())
+                .await
+                .unwrap(),
+        );
+    }
+    let store = backend
+        .tamper(
+            store,
+            &stream("a-edited"),
+            Tampering::EditPayload { seq: 2 },
+        )
+        .await;
+    let store = backend
+        .tamper(store, &stream("c-cut"), Tampering::DeleteEvent { seq: 4 })
+        .await;
+    let report = store.verify_all().await.unwrap();
+    let n_events = written[0].len() as u64;
+
+    let streams: Vec<_> = report
+        .streams
+        .iter()
+        .map(|stream| (stream.stream.as_str(), stream.n_events))
+        .collect();
+    assert_eq!(
+        streams,
+        [
+            ("a-edited", n_events),
+            ("b-intact", n_events),
+            ("c-cut", n_events - 1),
+            ("d-intact", n_events)
+        ]
+    );
+    assert_eq!(
+        report.streams[0].corruption,
+        Some(Corruption::Altered {
+            stream: stream("a-edited"),
+            seq: 2
+        })
+    );
+    assert_eq!(
+        report.streams[2].corruption,
+        Some(Corruption::Missing {
+            stream: stream("c-cut"),
+            seq: 4,
+            found: 5
+        })
+    );
+    for intact in [1, 3] {
+        let stream_report = &report.streams[intact];
+        assert!(stream_report.is_intact(), "{stream_report:?}");
+        let head = written[intact].last().map(|event| event.hash);
+        assert_eq!(stream_report.head_hash, head);
+    }
+    assert!(!report.is_intact());
+    assert!(report.malformed_stream_ids.is_empty());
+    assert_eq!(report.n_events(), 4 * n_events - 1);
+    assert_eq!(report.corruptions().len(), 2);
+}
+
+async fn verify_all_of_an_empty_store_is_intact<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let report = store.verify_all().await.unwrap();
+    assert!(report.is_intact());
+    assert!(report.streams.is_empty());
+    assert_eq!(report.n_events(), 0);
 }

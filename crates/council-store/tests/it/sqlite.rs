@@ -1,10 +1,129 @@
-//! What only the SQLite store has: the append-only triggers after the request-id migration
-//! and the key of the `requests` table.
+//! What only the SQLite store has: opening an existing file or failing with its path, the
+//! append-only triggers after the request-id migration, the `requests` key, and rows that
+//! `verify_all` must report without stopping.
 
-use council_store::{EventStore, StoreError};
+use std::path::Path;
+
+use council_store::{Corruption, EventStore, SqliteStore, StoreError};
 use sqlx::Connection;
 
 use crate::support::{Backend, Sqlite, by_request, closed, request, stream};
+
+fn names_path(error: &StoreError, path: &Path) -> bool {
+    error.to_string().contains(&path.display().to_string())
+}
+
+#[tokio::test]
+async fn open_existing_refuses_a_missing_file_and_creates_nothing() {
+    let backend = Sqlite::new();
+    let error = SqliteStore::open_existing(&backend.url())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::NotFound { path } if *path == backend.path()),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "no event store at {}: the file does not exist",
+            backend.path().display()
+        )
+    );
+    assert!(!backend.path().exists());
+}
+
+#[tokio::test]
+async fn open_existing_refuses_a_database_without_an_event_log_and_leaves_it_alone() {
+    let backend = Sqlite::new();
+    std::fs::write(backend.path(), b"").unwrap();
+    let error = SqliteStore::open_existing(&backend.url())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::NotAStore { path } if *path == backend.path()),
+        "{error:?}"
+    );
+    assert!(names_path(&error, &backend.path()), "{error}");
+    let mut raw = backend.raw().await;
+    let n_tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master")
+        .fetch_one(&mut raw)
+        .await
+        .unwrap();
+    assert_eq!(n_tables, 0);
+    raw.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn open_existing_refuses_a_file_that_is_not_a_database_naming_it() {
+    let backend = Sqlite::new();
+    std::fs::write(backend.path(), "meeting,seq\n9790,1\n".repeat(100)).unwrap();
+    let error = SqliteStore::open_existing(&backend.url())
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, StoreError::Open { .. }), "{error:?}");
+    assert!(names_path(&error, &backend.path()), "{error}");
+}
+
+#[tokio::test]
+async fn open_existing_reads_a_store_that_open_wrote() {
+    let backend = Sqlite::new();
+    let store = backend.open().await;
+    let written = store
+        .append(&stream("m"), 0, by_request("r1", 0, 2))
+        .await
+        .unwrap();
+    store.close().await;
+    let store = SqliteStore::open_existing(&backend.url()).await.unwrap();
+    assert_eq!(store.load(&stream("m")).await.unwrap(), written);
+    assert!(store.verify_all().await.unwrap().is_intact());
+}
+
+#[tokio::test]
+async fn open_in_a_missing_directory_fails_naming_the_file() {
+    let backend = Sqlite::new();
+    let path = backend.path().join("no-such-directory").join("council.db");
+    let error = SqliteStore::open(&format!("sqlite:{}", path.display()))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::Open { path: named, .. } if *named == path),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!("cannot open the event store at {}", path.display())
+    );
+    assert!(!path.exists());
+}
+
+#[tokio::test]
+async fn open_in_a_read_only_directory_fails_naming_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let backend = Sqlite::new();
+    let directory = backend.path().with_file_name("read-only");
+    std::fs::create_dir(&directory).unwrap();
+    std::fs::set_permissions(&directory, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let path = directory.join("council.db");
+    // A process with CAP_DAC_OVERRIDE (root, as in some containers) writes there anyway;
+    // then there is no failure to observe, and the test says so rather than pass in silence.
+    let writable = std::fs::File::create(directory.join("probe")).is_ok();
+    let opened = SqliteStore::open(&format!("sqlite:{}", path.display())).await;
+    std::fs::set_permissions(&directory, std::fs::Permissions::from_mode(0o755)).unwrap();
+    match opened {
+        Err(error) => {
+            assert!(matches!(&error, StoreError::Open { .. }), "{error:?}");
+            assert!(names_path(&error, &path), "{error}");
+        }
+        Ok(store) => {
+            store.close().await;
+            assert!(
+                writable,
+                "opened a store in a directory this process cannot write"
+            );
+        }
+    }
+}
 
 #[tokio::test]
 async fn triggers_still_refuse_updates_and_deletes_after_the_request_id_migration() {
@@ -63,4 +182,58 @@ async fn a_request_in_the_requests_table_is_a_duplicate() {
         store.find_request(&meeting, &request("r1")).await.unwrap(),
         None
     );
+}
+
+#[tokio::test]
+async fn verify_all_reports_malformed_stream_ids_and_unreadable_rows_with_the_rest() {
+    let backend = Sqlite::new();
+    let store = backend.open().await;
+    let written = store
+        .append(&stream("good"), 0, vec![closed(0)])
+        .await
+        .unwrap();
+    store
+        .append(
+            &stream("unreadable"),
+            0,
+            vec![closed(0), closed(1), closed(2)],
+        )
+        .await
+        .unwrap();
+    store.close().await;
+    let mut raw = backend.raw().await;
+    for statement in [
+        "DROP TRIGGER events_are_never_updated",
+        "INSERT INTO events SELECT 'two words', seq, kind, version, payload, recorded_at, \
+         prev_hash, hash, request_id FROM events WHERE stream_id = 'good'",
+        "UPDATE events SET payload = 'not json' WHERE stream_id = 'unreadable' AND seq = 2",
+    ] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    raw.close().await.unwrap();
+    let store = SqliteStore::open_existing(&backend.url()).await.unwrap();
+    let report = store.verify_all().await.unwrap();
+    assert_eq!(report.malformed_stream_ids, ["two words"]);
+    assert_eq!(report.streams.len(), 2);
+    let good = &report.streams[0];
+    assert!(good.is_intact(), "{good:?}");
+    assert_eq!(good.head_hash, Some(written[0].hash));
+    let unreadable = &report.streams[1];
+    assert_eq!(unreadable.n_events, 3);
+    assert_eq!(unreadable.head_hash, None);
+    assert!(
+        matches!(
+            &unreadable.corruption,
+            Some(Corruption::Unreadable { seq: 2, .. })
+        ),
+        "{unreadable:?}"
+    );
+    let corruptions = report.corruptions();
+    assert_eq!(
+        corruptions.last(),
+        Some(&Corruption::MalformedStreamId {
+            id: "two words".to_owned()
+        })
+    );
+    assert!(!report.is_intact());
 }

@@ -102,10 +102,12 @@ impl Sqlite {
     }
 
     pub(crate) fn url(&self) -> String {
-        format!(
-            "sqlite:{}",
-            self.directory.path().join("council.db").display()
-        )
+        format!("sqlite:{}", self.path().display())
+    }
+
+    /// The database file.
+    pub(crate) fn path(&self) -> std::path::PathBuf {
+        self.directory.path().join("council.db")
     }
 
     /// A connection to the file that bypasses the store, as someone with the file in hand
