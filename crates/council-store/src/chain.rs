@@ -26,7 +26,7 @@
 //! every later hash (the hash has no key: it detects damage and careless edits, not a
 //! forger who rewrites the chain). Removing the last events, or appending well-formed new
 //! ones, leaves a valid chain; catching that needs the head (last `seq` and `hash`) kept
-//! somewhere else.
+//! somewhere else, as the crate docs describe under *Truncation*.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;

@@ -38,6 +38,26 @@
 //! A PostgreSQL backend goes in a `postgres` module behind a `postgres` feature, with its
 //! own `migrations/postgres/`, and joins the conformance suite in `tests/it/conformance.rs`.
 //!
+//! # Truncation
+//! The chain cannot show that the last events of a stream were removed: what is left is a
+//! valid chain, only shorter. Catching it needs a head, the `seq` and `hash` of an event
+//! known to be in the stream, kept somewhere the log's file is not. The store keeps none;
+//! the server can, cheaply, since every append returns the stored events:
+//! - it can write each stream's head elsewhere after each append (another disk or machine,
+//!   or the published record of a closed meeting). To check a head `(seq, hash)` kept so:
+//!   the stream must verify, reach `seq`, and hold `hash` there (`load_after(stream, seq -
+//!   1)`'s first event); a shorter stream was cut, another hash means it was rewritten.
+//!   When the kept head is the latest, [`StreamReport::head_hash`] from `council verify`
+//!   must equal it;
+//! - it can send `seq` and `hash` to clients with every event: a client that reconnects
+//!   with a `Last-Event-ID` beyond the stream's last `seq` (it already asks for what it
+//!   missed through [`EventStore::load_after`]) has seen events the log no longer holds;
+//! - a meeting the server knows to be closed ends with `meeting_closed`; if its stream ends
+//!   with another event, its end is gone.
+//!
+//! A head kept elsewhere also catches a forger who rewrites a whole chain, since the hash
+//! has no key.
+//!
 //! # Why `impl Future + Send` in the trait
 //! The trait uses Rust's native async functions in traits (stable since 1.75) rather than
 //! the `async-trait` crate: no boxing and no extra dependency. Its methods are declared as

@@ -24,7 +24,8 @@ pub struct StreamReport {
     /// How many events the stream holds (its rows, readable or not).
     pub n_events: u64,
     /// The `hash` of the last event as stored, `None` for a stream whose events could not
-    /// all be read. Compare it with a head kept elsewhere to catch removed last events.
+    /// all be read. Compare it with a head kept elsewhere to catch removed last events
+    /// (see *Truncation* in the crate docs).
     pub head_hash: Option<EventHash>,
     /// The first event that is not what the chain says, if any.
     pub corruption: Option<Corruption>,
