@@ -26,7 +26,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{Row, SqliteConnection};
+use sqlx::{Connection, Row, SqliteConnection};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
@@ -71,20 +71,10 @@ impl SqliteStore {
         if !path.exists() {
             return Err(StoreError::NotFound { path });
         }
-        let pool = connect(options, &path).await?;
-        let has_events: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events')",
-        )
-        .fetch_one(&pool)
-        .await
-        .map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
-        if !has_events {
-            pool.close().await;
+        if !holds_event_log(url, &path).await? {
             return Err(StoreError::NotAStore { path });
         }
+        let pool = connect(options, &path).await?;
         SqliteStore::migrate(pool, path).await
     }
 
@@ -147,6 +137,31 @@ fn options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
         .synchronous(SqliteSynchronous::Full)
         .busy_timeout(BUSY_TIMEOUT)
         .foreign_keys(true))
+}
+
+/// Whether the database at `url` has an events table, asked through a read-only connection
+/// with SQLite's defaults: the journal-mode and other settings of [`options`] would write to
+/// a file that is perhaps not ours.
+async fn holds_event_log(url: &str, path: &Path) -> Result<bool, StoreError> {
+    let open_failed = |source| StoreError::Open {
+        path: path.to_owned(),
+        source,
+    };
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(open_failed)?
+        .read_only(true)
+        .create_if_missing(false);
+    let mut connection = SqliteConnection::connect_with(&options)
+        .await
+        .map_err(open_failed)?;
+    let has_events = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events')",
+    )
+    .fetch_one(&mut connection)
+    .await
+    .map_err(open_failed);
+    connection.close().await.map_err(open_failed)?;
+    has_events
 }
 
 /// A pool on the file; a failure names it.

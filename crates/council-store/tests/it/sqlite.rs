@@ -4,8 +4,11 @@
 
 use std::path::Path;
 
+use std::str::FromStr;
+
 use council_store::{Corruption, EventStore, SqliteStore, StoreError};
-use sqlx::Connection;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{Connection, SqliteConnection};
 
 use crate::support::{Backend, Sqlite, by_request, closed, request, stream};
 
@@ -36,22 +39,38 @@ async fn open_existing_refuses_a_missing_file_and_creates_nothing() {
 #[tokio::test]
 async fn open_existing_refuses_a_database_without_an_event_log_and_leaves_it_alone() {
     let backend = Sqlite::new();
-    std::fs::write(backend.path(), b"").unwrap();
-    let error = SqliteStore::open_existing(&backend.url())
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(&error, StoreError::NotAStore { path } if *path == backend.path()),
-        "{error:?}"
-    );
-    assert!(names_path(&error, &backend.path()), "{error}");
-    let mut raw = backend.raw().await;
-    let n_tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master")
-        .fetch_one(&mut raw)
-        .await
-        .unwrap();
-    assert_eq!(n_tables, 0);
-    raw.close().await.unwrap();
+    for contents in [None, Some("CREATE TABLE minutes (line TEXT)")] {
+        std::fs::write(backend.path(), b"").unwrap();
+        if let Some(statement) = contents {
+            let options = SqliteConnectOptions::from_str(&backend.url()).unwrap();
+            let mut raw = SqliteConnection::connect_with(&options).await.unwrap();
+            sqlx::query(statement).execute(&mut raw).await.unwrap();
+            raw.close().await.unwrap();
+        }
+        let before = std::fs::read(backend.path()).unwrap();
+        let error = SqliteStore::open_existing(&backend.url())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&error, StoreError::NotAStore { path } if *path == backend.path()),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{} is not an event store: it has no events table",
+                backend.path().display()
+            )
+        );
+        let after = std::fs::read(backend.path()).unwrap();
+        assert!(
+            after == before,
+            "{contents:?}: the file went from {} to {} bytes",
+            before.len(),
+            after.len()
+        );
+        assert!(!backend.path().with_extension("db-wal").exists());
+    }
 }
 
 #[tokio::test]
