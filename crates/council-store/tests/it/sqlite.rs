@@ -1,6 +1,6 @@
 //! What only the SQLite store has: opening an existing file or failing with its path, the
-//! append-only triggers after the request-id migration, the `requests` key, and rows that
-//! `verify_all` must report without stopping.
+//! append-only triggers and the migration of a file written before request ids, the
+//! `requests` key, and rows that `verify_all` must report without stopping.
 
 use std::path::Path;
 
@@ -258,4 +258,54 @@ async fn verify_all_reports_malformed_stream_ids_and_unreadable_rows_with_the_re
         })
     );
     assert!(!report.is_intact());
+}
+
+#[tokio::test]
+async fn a_file_written_before_request_ids_is_migrated_and_its_events_read_back_without_one() {
+    let backend = Sqlite::new();
+    let mut first_migration_only = sqlx::migrate!("./migrations");
+    first_migration_only.migrations = first_migration_only.migrations[..1].to_vec().into();
+    let mut raw = SqliteConnection::connect_with(
+        &SqliteConnectOptions::from_str(&backend.url())
+            .unwrap()
+            .create_if_missing(true),
+    )
+    .await
+    .unwrap();
+    first_migration_only.run(&mut raw).await.unwrap();
+    // The event whose `council-event-v1` hash the chain module's test pinned before.
+    let v1_hash = "3eb226ecba41c1854b3cccc89ea19e7151a5bee44e51961cb32a264eaa5bfee6";
+    sqlx::query(
+        "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash) \
+         VALUES ('m1', 1, 'meeting_closed', 1, '{\"kind\":\"meeting_closed\"}', \
+         '1970-01-01T00:00:00.000000000Z', ?, ?)",
+    )
+    .bind("0".repeat(64))
+    .bind(v1_hash)
+    .execute(&mut raw)
+    .await
+    .unwrap();
+    raw.close().await.unwrap();
+
+    let store = SqliteStore::open_existing(&backend.url()).await.unwrap();
+    let meeting = stream("m1");
+    let old = store.load(&meeting).await.unwrap();
+    assert_eq!(old.len(), 1);
+    assert_eq!(old[0].request_id, None);
+    store
+        .append(&meeting, 1, by_request("r1", 1, 1))
+        .await
+        .unwrap();
+    let found = store.find_request(&meeting, &request("r1")).await.unwrap();
+    assert_eq!(found.map(|events| events[0].seq), Some(2));
+    // A hash written under `council-event-v1` does not verify under v2 (the chain module's
+    // docs): no such log was ever deployed.
+    let error = store.verify(&meeting).await.unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            StoreError::Corrupt(Corruption::Altered { seq: 1, .. })
+        ),
+        "{error:?}"
+    );
 }
