@@ -178,4 +178,3 @@ impl IntoResponse for ApiError {
         (self.status, Json(body)).into_response()
     }
 }
-

@@ -14,7 +14,7 @@ use chrono::{Datelike, Utc};
 use council_core::meeting::{Command, Event, Meeting, MeetingFormat, Participant, decide};
 use council_core::{Ballot, Composition, MemberCode, Rejection, SeatedMember};
 use council_data::Roster;
-use council_store::{EventStore, NewEvent, StoreError, StoredEvent, StreamId};
+use council_store::{EventStore, NewEvent, RequestId, StoreError, StoredEvent, StreamId};
 use tokio::sync::broadcast;
 
 use crate::access::{ACCESS_EVENT_VERSION, Access, AccessEvent, Key, Role};
@@ -87,6 +87,16 @@ fn corrupt(stored: &StoredEvent, reason: impl std::fmt::Display) -> ApiError {
         reason: reason.to_string(),
     });
     ApiError::from(error)
+}
+
+/// The answer to a retried request: what its first try recorded.
+fn replayed(seq: u64, stored: &[StoredEvent]) -> CommandResult {
+    CommandResult {
+        seq,
+        events: stored.iter().map(event_view).collect(),
+        link: None,
+        replayed: true,
+    }
 }
 
 fn read_access(stored: &StoredEvent) -> Result<AccessEvent, ApiError> {
@@ -436,18 +446,22 @@ impl<S: EventStore> Service<S> {
     }
 
     /// Runs a command presented with a key.
+    /// With a request id (the `Idempotency-Key`), a retry of a request already recorded
+    /// answers what the first one recorded, with `replayed` set, and records nothing.
     pub async fn act(
         &self,
         id: &str,
         key: Option<&str>,
         request: CommandRequest,
+        request_id: Option<RequestId>,
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
         // Keys issued or revoked elsewhere (an operator, another instance) count at once.
         self.catch_up(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
-        self.act_locked(&entry, &mut loaded, role, request).await
+        self.act_locked(&entry, &mut loaded, role, request, request_id)
+            .await
     }
 
     /// Runs a command as a role, without a key (the demo's setting up, and tests).
@@ -459,7 +473,8 @@ impl<S: EventStore> Service<S> {
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.act_locked(&entry, &mut loaded, role, request).await
+        self.act_locked(&entry, &mut loaded, role, request, None)
+            .await
     }
 
     async fn act_locked(
@@ -468,16 +483,28 @@ impl<S: EventStore> Service<S> {
         loaded: &mut Loaded,
         role: Role,
         request: CommandRequest,
+        request_id: Option<RequestId>,
     ) -> Result<CommandResult, ApiError> {
         let mut attempts = 0;
         loop {
             attempts += 1;
+            if let Some(request_id) = &request_id
+                && let Some(stored) = self.store.find_request(&entry.stream, request_id).await?
+            {
+                return Ok(replayed(loaded.seq, &stored));
+            }
             let command = authorize(role, request.clone())?;
             let events = decide(&loaded.meeting, command)?;
             let now = Utc::now();
             let new_events: Vec<NewEvent> = events
                 .iter()
-                .map(|event| NewEvent::meeting(event, now))
+                .map(|event| {
+                    let new_event = NewEvent::meeting(event, now);
+                    match &request_id {
+                        Some(request_id) => new_event.with_request_id(request_id.clone()),
+                        None => new_event,
+                    }
+                })
                 .collect();
             match self
                 .store
@@ -498,9 +525,14 @@ impl<S: EventStore> Service<S> {
                         seq: loaded.seq,
                         events: stored.iter().map(event_view).collect(),
                         link,
+                        replayed: false,
                     });
                 }
-                Err(StoreError::Conflict { .. }) if attempts < ATTEMPTS => {
+                // Another writer (or the first try of this very request) got there first:
+                // catch up and look again.
+                Err(StoreError::Conflict { .. } | StoreError::DuplicateRequest { .. })
+                    if attempts < ATTEMPTS =>
+                {
                     self.catch_up(entry, loaded).await?;
                 }
                 Err(error) => return Err(error.into()),

@@ -83,56 +83,62 @@ pub fn serve(db: &str, listen: &str, demo: bool, io: &mut Io<'_>) -> Result<(), 
 }
 
 /// Verifies every log of a database; fails (exit 1) naming the first bad event of each bad
-/// stream.
+/// log. It never creates a database.
 pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
     let url = if db.contains(':') {
         db_url(db)?
     } else {
         DbUrl::Sqlite(db.into())
     };
-    let DbUrl::Sqlite(path) = &url else {
+    if url == DbUrl::Memory {
         return Err(CommandError::BadInput(format!(
             "`{db}` keeps nothing to verify: give an SQLite file"
         )));
-    };
-    if !path.is_file() {
-        return Err(CommandError::BadInput(format!(
-            "no database file at {}",
-            path.display()
-        )));
     }
     runtime()?.block_on(async {
-        let backend = Backend::open(&url)
-            .await
-            .with_context(|| format!("cannot open the database {url}"))?;
-        let streams = backend.streams().await.context("cannot list the logs")?;
-        let mut bad = 0;
-        for stream in &streams {
-            match backend.verify(stream).await {
-                Ok(()) => {
-                    let n_events = backend
-                        .load(stream)
-                        .await
-                        .map(|events| events.len())
-                        .unwrap_or(0);
-                    writeln!(io.stdout, "ok   {stream} ({n_events} events)")?;
-                }
-                Err(error) => {
-                    bad += 1;
-                    writeln!(io.stdout, "BAD  {stream}: {error}")?;
-                }
+        let backend = match Backend::open_existing(&url).await {
+            Ok(backend) => backend,
+            Err(
+                error @ (council_store::StoreError::NotFound { .. }
+                | council_store::StoreError::NotAStore { .. }),
+            ) => return Err(CommandError::BadInput(error.to_string())),
+            Err(error) => {
+                return Err(anyhow::Error::new(error)
+                    .context(format!("cannot open {url}"))
+                    .into());
+            }
+        };
+        let report = backend.verify_all().await.context("cannot read the logs")?;
+        for stream in &report.streams {
+            match &stream.corruption {
+                None => writeln!(
+                    io.stdout,
+                    "ok   {} ({} events)",
+                    stream.stream, stream.n_events
+                )?,
+                Some(corruption) => writeln!(io.stdout, "BAD  {}: {corruption}", stream.stream)?,
             }
         }
-        if bad > 0 {
+        for id in &report.malformed_stream_ids {
+            writeln!(io.stdout, "BAD  malformed stream id `{id}`")?;
+        }
+        if !report.is_intact() {
+            let n_bad = report
+                .streams
+                .iter()
+                .filter(|stream| !stream.is_intact())
+                .count()
+                + report.malformed_stream_ids.len();
             return Err(CommandError::Failed(anyhow::anyhow!(
-                "{bad} of {} logs failed verification",
-                streams.len()
+                "{n_bad} of {} logs failed verification",
+                report.streams.len() + report.malformed_stream_ids.len()
             )));
         }
         writeln!(
             io.stdout,
-            "verified {} logs: every hash chain is intact",
-            streams.len()
+            "verified {} logs, {} events: every hash chain is intact",
+            report.streams.len(),
+            report.n_events()
         )?;
         Ok(())
     })
