@@ -1,10 +1,13 @@
-//! `council serve`, the live meeting server, and `council verify`, the check of its logs.
+//! `council serve`, the live meeting server, and the commands on its database: `verify` (the
+//! hash chains), `export` (a meeting's record) and `links` (new keys for an operator).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
 use council_server::{Backend, DbUrl, Service};
+
+use crate::cli::ExportFormat;
 use council_store::EventStore;
 
 use crate::{CommandError, Io};
@@ -82,9 +85,8 @@ pub fn serve(db: &str, listen: &str, demo: bool, io: &mut Io<'_>) -> Result<(), 
     })
 }
 
-/// Verifies every log of a database; fails (exit 1) naming the first bad event of each bad
-/// log. It never creates a database.
-pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
+/// A database given to a command that reads it: `sqlite:PATH`, or a bare path.
+fn existing_db_url(db: &str) -> Result<DbUrl, CommandError> {
     let url = if db.contains(':') {
         db_url(db)?
     } else {
@@ -92,22 +94,59 @@ pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
     };
     if url == DbUrl::Memory {
         return Err(CommandError::BadInput(format!(
-            "`{db}` keeps nothing to verify: give an SQLite file"
+            "`{db}` keeps nothing: give an SQLite file"
         )));
     }
+    Ok(url)
+}
+
+/// Opens a database that must exist; a missing file or one that holds no event log is the
+/// user's mistake (exit status 2).
+async fn open_existing(url: &DbUrl) -> Result<Backend, CommandError> {
+    match Backend::open_existing(url).await {
+        Ok(backend) => Ok(backend),
+        Err(
+            error @ (council_store::StoreError::NotFound { .. }
+            | council_store::StoreError::NotAStore { .. }),
+        ) => Err(CommandError::BadInput(error.to_string())),
+        Err(error) => Err(anyhow::Error::new(error)
+            .context(format!("cannot open {url}"))
+            .into()),
+    }
+}
+
+/// Prints a meeting's record.
+pub fn export(
+    db: &str,
+    meeting: &str,
+    format: ExportFormat,
+    io: &mut Io<'_>,
+) -> Result<(), CommandError> {
+    let url = existing_db_url(db)?;
     runtime()?.block_on(async {
-        let backend = match Backend::open_existing(&url).await {
-            Ok(backend) => backend,
-            Err(
-                error @ (council_store::StoreError::NotFound { .. }
-                | council_store::StoreError::NotAStore { .. }),
-            ) => return Err(CommandError::BadInput(error.to_string())),
-            Err(error) => {
-                return Err(anyhow::Error::new(error)
-                    .context(format!("cannot open {url}"))
-                    .into());
-            }
+        let backend = open_existing(&url).await?;
+        let service = Service::new(backend);
+        let events = service
+            .events(meeting)
+            .await
+            .map_err(|error| CommandError::BadInput(error.message().to_owned()))?;
+        let roster = service.roster();
+        let record = match format {
+            ExportFormat::Markdown => council_verbatim::render_markdown(&events, roster),
+            ExportFormat::Html => council_verbatim::render_html(&events, roster),
+            ExportFormat::Text => council_verbatim::render(&events, roster),
         };
+        io.stdout.write_all(record.as_bytes())?;
+        Ok(())
+    })
+}
+
+/// Verifies every log of a database; fails (exit 1) naming the first bad event of each bad
+/// log. It never creates a database.
+pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
+    let url = existing_db_url(db)?;
+    runtime()?.block_on(async {
+        let backend = open_existing(&url).await?;
         let report = backend.verify_all().await.context("cannot read the logs")?;
         for stream in &report.streams {
             match &stream.corruption {
@@ -152,19 +191,9 @@ pub fn links(
     base: &str,
     io: &mut Io<'_>,
 ) -> Result<(), CommandError> {
-    let url = db_url(db)?;
-    if let DbUrl::Sqlite(path) = &url
-        && !path.is_file()
-    {
-        return Err(CommandError::BadInput(format!(
-            "no database file at {}",
-            path.display()
-        )));
-    }
+    let url = existing_db_url(db)?;
     runtime()?.block_on(async {
-        let backend = Backend::open(&url)
-            .await
-            .with_context(|| format!("cannot open the database {url}"))?;
+        let backend = open_existing(&url).await?;
         let service = Service::new(backend);
         let links = service
             .reissue_as_operator(meeting, holder)
