@@ -456,7 +456,8 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
 /// refused while an amendment to the draft awaits its vote (the amendment was moved to the
 /// text as it stands, Rules 33 and 36) and once the Council has voted on an amendment to the
 /// draft or on one of its parts (Rule 32). A revised draft leaves blue and must be put in
-/// blue again before the vote (spec section 3.9).
+/// blue again before the vote (spec section 3.9). Separate votes requested on it stand; one
+/// on a paragraph that the revision drops is no longer due.
 fn revise(
     meeting: &Meeting,
     draft: String,
