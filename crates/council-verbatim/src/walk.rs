@@ -272,7 +272,7 @@ impl<O: Output> Walk<'_, O> {
                         "Parties to the dispute, obliged to abstain (Article 27(3)): {names}"
                     ));
                 }
-                self.detail("Text (as given in the scenario):");
+                self.detail("Text (as recorded):");
                 for paragraph in paragraphs {
                     self.text_paragraph(&paragraph.label, &paragraph.text);
                 }
