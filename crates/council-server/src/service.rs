@@ -196,6 +196,30 @@ impl<S: EventStore> Service<S> {
         Ok(())
     }
 
+    /// Another process appended to a stream (a notification from the database): a meeting
+    /// this instance holds catches up, so its subscribers hear of the event too. Streams of
+    /// meetings not held here are ignored; they are read when first asked for.
+    pub async fn appended_elsewhere(&self, stream: &StreamId, seq: u64) -> Result<(), ApiError> {
+        let id = stream
+            .as_str()
+            .strip_suffix(".access")
+            .unwrap_or(stream.as_str());
+        let entry = self.lock_meetings().get(id).map(Arc::clone);
+        let Some(entry) = entry else {
+            return Ok(());
+        };
+        let mut loaded = entry.state.lock().await;
+        let behind = if stream.as_str() == id {
+            loaded.seq < seq
+        } else {
+            loaded.access_seq < seq
+        };
+        if behind {
+            self.catch_up(&entry, &mut loaded).await?;
+        }
+        Ok(())
+    }
+
     fn role_of(access: &Access, key: Option<&str>) -> Result<Role, ApiError> {
         let key = key.ok_or_else(|| {
             ApiError::unauthorized("this needs a key: send `Authorization: Bearer <key>`")
