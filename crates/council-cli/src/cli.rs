@@ -94,6 +94,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    /// Measure the server under load: meetings voting at once over real HTTP on loopback,
+    /// one board per meeting, and the store's own durable append rate beside it.
+    ///
+    /// Starts `council serve` as a child process on a fresh database, creates the meetings,
+    /// runs the rounds of voting, and prints votes per second, the latency from a vote to
+    /// its board (p50, p99, max), errors, the server's peak memory, and the ratio of the
+    /// service's rate to the store's raw rate.
+    BenchLoad {
+        /// The database for the run: `sqlite:PATH` (default: a fresh file in a temporary
+        /// directory, removed afterwards).
+        #[arg(long)]
+        db: Option<String>,
+        /// Meetings voting at once.
+        #[arg(long, default_value_t = 100)]
+        meetings: usize,
+        /// Votes taken in each meeting, one after another.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+        /// Answer in JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the hash chain of every meeting's log in a database and name the first bad event.
     Verify {
         /// The database: `sqlite:PATH` or a path to an SQLite file.

@@ -1,5 +1,6 @@
 //! One module per subcommand, and the parsing helpers they share.
 
+pub mod bench_load;
 pub mod chart;
 pub mod decide;
 pub mod members;
@@ -32,6 +33,12 @@ pub fn dispatch(command: Command, io: &mut Io<'_>) -> Result<(), CommandError> {
             no_demo,
         } => serve::serve(&db, &listen, !no_demo, io),
         Command::Verify { db } => serve::verify(&db, io),
+        Command::BenchLoad {
+            db,
+            meetings,
+            rounds,
+            json,
+        } => bench_load::run(db.as_deref(), meetings, rounds, json, io),
         Command::Export {
             db,
             meeting,
