@@ -94,7 +94,14 @@ pub async fn run(
     service: Arc<Service<Backend>>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(service))
+    let router = app(Arc::clone(&service));
+    // Live streams never end by themselves: end them when the shutdown comes, or the
+    // graceful shutdown would wait for them forever.
+    let shutdown = async move {
+        shutdown.await;
+        service.close_streams();
+    };
+    axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await
 }

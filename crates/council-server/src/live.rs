@@ -21,6 +21,7 @@ use tokio::sync::broadcast::error::RecvError;
 use crate::api::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::BearerKey;
+use crate::service::Entry;
 
 /// `?after=N`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -43,6 +44,67 @@ fn message(stored: &StoredEvent) -> SseEvent {
         .id(stored.seq.to_string())
         .event(stored.kind.clone())
         .data(data.to_string())
+}
+
+/// One subscriber's place in a meeting's events.
+struct Follow {
+    service: AppState,
+    entry: Arc<Entry>,
+    receiver: tokio::sync::broadcast::Receiver<Arc<StoredEvent>>,
+    backlog: std::vec::IntoIter<StoredEvent>,
+    last: u64,
+    closing: tokio::sync::watch::Receiver<bool>,
+}
+
+impl Follow {
+    /// The next event to send, or `None` when the stream must end (the server is closing,
+    /// or the store cannot be read).
+    async fn next(&mut self) -> Option<SseEvent> {
+        loop {
+            if *self.closing.borrow() {
+                return None;
+            }
+            if let Some(stored) = self.backlog.next() {
+                if stored.seq <= self.last {
+                    continue;
+                }
+                self.last = stored.seq;
+                return Some(message(&stored));
+            }
+            let received = tokio::select! {
+                received = self.receiver.recv() => received,
+                _ = self.closing.changed() => return None,
+            };
+            match received {
+                Ok(stored) => {
+                    if stored.seq <= self.last {
+                        continue;
+                    }
+                    if stored.seq > self.last + 1 {
+                        // A gap: read what is missing from the store first.
+                        self.backlog = self
+                            .service
+                            .events_after(&self.entry, self.last)
+                            .await
+                            .ok()?
+                            .into_iter();
+                        continue;
+                    }
+                    self.last = stored.seq;
+                    return Some(message(&stored));
+                }
+                Err(RecvError::Lagged(_)) => {
+                    self.backlog = self
+                        .service
+                        .events_after(&self.entry, self.last)
+                        .await
+                        .ok()?
+                        .into_iter();
+                }
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    }
 }
 
 /// The meeting's events as Server-Sent Events, from `Last-Event-ID` or `?after=N`.
@@ -80,45 +142,18 @@ pub async fn events(
         service.require_key(&id, key.as_deref()).await?;
     }
     let (backlog, receiver, entry) = service.subscribe(&id, after).await?;
-    let state = (service, entry, receiver, backlog.into_iter(), after);
-    let stream = futures_util::stream::unfold(
-        state,
-        |(service, entry, mut receiver, mut backlog, mut last)| async move {
-            loop {
-                if let Some(stored) = backlog.next() {
-                    if stored.seq <= last {
-                        continue;
-                    }
-                    last = stored.seq;
-                    let item = message(&stored);
-                    return Some((Ok(item), (service, entry, receiver, backlog, last)));
-                }
-                match receiver.recv().await {
-                    Ok(stored) => {
-                        let stored: Arc<StoredEvent> = stored;
-                        if stored.seq <= last {
-                            continue;
-                        }
-                        if stored.seq > last + 1 {
-                            // A gap: read what is missing from the store first.
-                            match service.events_after(&entry, last).await {
-                                Ok(missing) => backlog = missing.into_iter(),
-                                Err(_) => return None,
-                            }
-                            continue;
-                        }
-                        last = stored.seq;
-                        let item = message(&stored);
-                        return Some((Ok(item), (service, entry, receiver, backlog, last)));
-                    }
-                    Err(RecvError::Lagged(_)) => match service.events_after(&entry, last).await {
-                        Ok(missing) => backlog = missing.into_iter(),
-                        Err(_) => return None,
-                    },
-                    Err(RecvError::Closed) => return None,
-                }
-            }
-        },
-    );
+    let closing = service.closing();
+    let state = Follow {
+        service,
+        entry,
+        receiver,
+        backlog: backlog.into_iter(),
+        last: after,
+        closing,
+    };
+    let stream = futures_util::stream::unfold(state, |mut follow| async move {
+        let item = follow.next().await?;
+        Some((Ok(item), follow))
+    });
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }

@@ -54,6 +54,7 @@ pub struct Service<S> {
     store: S,
     roster: &'static Roster,
     meetings: Mutex<HashMap<String, Arc<Entry>>>,
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 /// Whether a text is a well-formed meeting id: 1 to 40 lowercase letters, digits and `-`.
@@ -116,7 +117,19 @@ impl<S: EventStore> Service<S> {
             store,
             roster: Roster::embedded(),
             meetings: Mutex::new(HashMap::new()),
+            closing: tokio::sync::watch::Sender::new(false),
         }
+    }
+
+    /// Tells live streams to end: the server is shutting down, and a graceful shutdown
+    /// waits for every open connection, Server-Sent Events included.
+    pub fn close_streams(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// A receiver that changes to `true` when live streams must end.
+    pub fn closing(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// The store.
