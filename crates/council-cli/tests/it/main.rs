@@ -2,6 +2,7 @@
 
 mod chart;
 mod decide;
+mod durability;
 mod power;
 mod record;
 mod scenarios;
