@@ -462,3 +462,108 @@ async fn a_retried_vote_with_the_same_idempotency_key_returns_the_first_answer()
         "the retry recorded nothing"
     );
 }
+
+#[tokio::test]
+#[ignore = "server bug: a State named twice in `invitees` gets two links at creation, and the first one is dead on arrival (the second key replaces it)"]
+async fn every_key_handed_out_at_creation_works() {
+    let app = spawn_app().await;
+    let answer = app
+        .post_meeting(&json!({
+            "date": "2024-11-20", "agenda": ["Middle East"], "invitees": ["PSE", "PSE"],
+        }))
+        .await;
+    if answer.0 != StatusCode::CREATED {
+        // Refusing the duplicate is fine too, as long as it is refused cleanly.
+        assert_error(&answer, StatusCode::BAD_REQUEST, "malformed");
+        return;
+    }
+    let meeting: council_server::dto::CreatedMeeting =
+        serde_json::from_value(answer.1).expect("a creation answer");
+    for link in &meeting.links {
+        if let Some(key) = &link.key {
+            let (status, me) = app.me(&meeting.id, key).await;
+            assert_eq!(status, StatusCode::OK, "{link:?}: {me}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_reissued_or_revoked_key_writes_to_the_access_log_only() {
+    let app = spawn_app().await;
+    let meeting = app.meeting_with_s_2024_835(&json!({})).await;
+    let president = key_of(&meeting, "president");
+    let (log, access) = app.written(&meeting.id).await;
+    let links = app.url(&format!("/api/meetings/{}/links/FRA", meeting.id));
+    let reissued = app
+        .client
+        .post(&links)
+        .bearer_auth(&president)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(reissued.status(), StatusCode::OK);
+    let revoked = app
+        .client
+        .delete(&links)
+        .bearer_auth(&president)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
+    let (log_after, access_after) = app.written(&meeting.id).await;
+    assert_eq!(log_after, log, "the meeting's log is untouched");
+    let kinds: Vec<&str> = access_after[access.len()..]
+        .iter()
+        .map(|(_, kind, _)| kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["key_issued", "key_revoked"]);
+    let stored = serde_json::to_string(&access_after).expect("JSON");
+    for link in &meeting.links {
+        if let Some(key) = &link.key {
+            assert!(!stored.contains(key.as_str()), "a key is stored in clear");
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "server bug: the pages of docs/api.md are missing: `/` and `/m/{id}/board` answer 404 (no assets/ embedded) and `/m/{id}/record` and `/m/{id}/record.md` have no route"]
+async fn the_pages_and_the_record_of_docs_api_md_are_served() {
+    let app = spawn_app().await;
+    let meeting = app.vote_open_on_s_2024_835(&json!({})).await;
+    for member in MEMBERS {
+        app.act_ok(
+            &meeting.id,
+            &key_of(&meeting, member),
+            &cast_vote(position_on_s_2024_835(member)),
+        )
+        .await;
+    }
+    app.act_ok(
+        &meeting.id,
+        &key_of(&meeting, "president"),
+        &json!({"command": "close_vote"}),
+    )
+    .await;
+    for page in ["/".to_owned(), format!("/m/{}/board", meeting.id)] {
+        let response = app
+            .client
+            .get(app.url(&page))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), StatusCode::OK, "{page}");
+    }
+    for record in ["record", "record.md"] {
+        let response = app
+            .client
+            .get(app.url(&format!("/m/{}/{record}", meeting.id)))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), StatusCode::OK, "{record}");
+        let text = response.text().await.expect("the record");
+        for needle in [crate::support::AGENDA_ITEM, DRAFT, "United States"] {
+            assert!(text.contains(needle), "{record} lacks {needle}");
+        }
+    }
+}
