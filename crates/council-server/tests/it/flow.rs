@@ -567,3 +567,45 @@ async fn the_pages_and_the_record_of_docs_api_md_are_served() {
         }
     }
 }
+
+#[tokio::test]
+async fn two_servers_on_one_file_never_record_a_member_twice() {
+    let first = spawn_app().await;
+    let second = crate::support::spawn_app_on(&first.db).await;
+    let meeting = first.vote_open_on_s_2024_835(&json!({})).await;
+    // The second server reads the meeting as it stands now.
+    assert_eq!(second.view(&meeting.id).await["voting"]["cast"], json!([]));
+
+    let france = key_of(&meeting, "FRA");
+    first.act_ok(&meeting.id, &france, &cast_vote("yes")).await;
+    // The second server has not seen France's vote: its append conflicts, it catches up from
+    // the store, and the engine refuses the second vote.
+    assert_error(
+        &second
+            .act(&meeting.id, Some(&france), &cast_vote("no"))
+            .await,
+        StatusCode::CONFLICT,
+        "conflict",
+    );
+    second
+        .act_ok(&meeting.id, &key_of(&meeting, "USA"), &cast_vote("no"))
+        .await;
+    first
+        .act_ok(&meeting.id, &key_of(&meeting, "CHN"), &cast_vote("yes"))
+        .await;
+
+    let expected = json!([
+        {"member": "FRA", "position": "yes"},
+        {"member": "USA", "position": "no"},
+        {"member": "CHN", "position": "yes"},
+    ]);
+    assert_eq!(first.view(&meeting.id).await["voting"]["cast"], expected);
+    let stored: Vec<String> = first
+        .stored(&meeting.id)
+        .await
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "vote_cast")
+        .map(|(_, _, event)| event["member"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(stored, ["FRA", "USA", "CHN"]);
+}

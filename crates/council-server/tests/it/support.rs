@@ -40,15 +40,27 @@ pub(crate) struct TestApp {
     pub(crate) client: reqwest::Client,
     /// The service behind the server, to read its store directly.
     pub(crate) service: Arc<Service<Backend>>,
-    /// The directory of the database file, removed with the app.
-    _dir: TempDir,
+    /// The directory of the database file, removed with the app that made it.
+    _dir: Option<TempDir>,
+    /// The database file.
+    pub(crate) db: std::path::PathBuf,
     _shutdown: oneshot::Sender<()>,
 }
 
 /// Starts the server on a fresh database.
 pub(crate) async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let url = DbUrl::Sqlite(dir.path().join("council.db"));
+    let db = dir.path().join("council.db");
+    spawn_app_with(Some(dir), db).await
+}
+
+/// Starts a second server on the database file of another, as a second instance would.
+pub(crate) async fn spawn_app_on(db: &std::path::Path) -> TestApp {
+    spawn_app_with(None, db.to_owned()).await
+}
+
+async fn spawn_app_with(dir: Option<TempDir>, db: std::path::PathBuf) -> TestApp {
+    let url = DbUrl::Sqlite(db.clone());
     let backend = Backend::open(&url).await.expect("the SQLite store opens");
     let service = Arc::new(Service::new(backend));
     let listener = TcpListener::bind("127.0.0.1:0")
@@ -69,6 +81,7 @@ pub(crate) async fn spawn_app() -> TestApp {
         client: reqwest::Client::new(),
         service,
         _dir: dir,
+        db,
         _shutdown: shutdown,
     }
 }
