@@ -609,3 +609,107 @@ async fn two_servers_on_one_file_never_record_a_member_twice() {
         .collect();
     assert_eq!(stored, ["FRA", "USA", "CHN"]);
 }
+
+#[tokio::test]
+async fn inviting_a_state_without_a_key_hands_the_president_its_link() {
+    let app = spawn_app().await;
+    let meeting = app.meeting_with_s_2024_835(&json!({})).await;
+    let president = key_of(&meeting, "president");
+    let answer = app
+        .act_ok(
+            &meeting.id,
+            &president,
+            &json!({"command": "invite_participant", "state": "ISR", "basis": "rule37"}),
+        )
+        .await;
+    assert_eq!(answer["link"]["role"], "invitee");
+    assert_eq!(answer["link"]["member"], "ISR");
+    let israel = answer["link"]["key"].as_str().expect("a key").to_owned();
+    let (status, me) = app.me(&meeting.id, &israel).await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me["role"], "invitee");
+    let view = app.view(&meeting.id).await;
+    assert_eq!(view["invitations"][0]["code"], "ISR");
+    assert_eq!(view["invitations"][0]["basis"], "rule 37");
+
+    // The invited State never votes.
+    app.act_ok(
+        &meeting.id,
+        &president,
+        &crate::support::put_draft_to_vote(DRAFT),
+    )
+    .await;
+    assert_error(
+        &app.act(&meeting.id, Some(&israel), &cast_vote("no")).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    );
+
+    // A person invited under rule 39 gets no key.
+    let meeting = app.meeting_with_s_2024_835(&json!({})).await;
+    let answer = app
+        .act_ok(
+            &meeting.id,
+            &key_of(&meeting, "president"),
+            &json!({
+                "command": "invite_participant", "name": "Tor Wennesland",
+                "title": "Special Coordinator for the Middle East Peace Process", "basis": "rule39",
+            }),
+        )
+        .await;
+    assert_eq!(answer.get("link"), None, "{answer}");
+}
+
+#[tokio::test]
+async fn a_presidential_statement_is_adopted_by_consensus_unless_a_member_objects() {
+    let app = spawn_app().await;
+    let meeting = app.meeting_with_s_2024_835(&json!({})).await;
+    let president = key_of(&meeting, "president");
+    for id in ["PRST-1", "PRST-2"] {
+        app.act_ok(
+            &meeting.id,
+            &president,
+            &json!({
+                "command": "circulate_statement", "id": id, "kind": "presidential",
+                "text": "The Security Council expresses its grave concern",
+            }),
+        )
+        .await;
+    }
+    app.act_ok(
+        &meeting.id,
+        &key_of(&meeting, "RUS"),
+        &json!({"command": "object_to_statement", "id": "PRST-2"}),
+    )
+    .await;
+    for id in ["PRST-1", "PRST-2"] {
+        app.act_ok(
+            &meeting.id,
+            &president,
+            &json!({"command": "conclude_statement", "id": id}),
+        )
+        .await;
+    }
+    assert_error(
+        &app.act(
+            &meeting.id,
+            Some(&president),
+            &json!({"command": "conclude_statement", "id": "PRST-1"}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "conflict",
+    );
+    let view = app.view(&meeting.id).await;
+    let statements = view["statements"].as_array().expect("statements");
+    assert_eq!(statements[1]["objections"], json!(["RUS"]));
+    assert_eq!(
+        statements[0]["outcome"],
+        "The Security Council has adopted the presidential statement by consensus."
+    );
+    let refused = statements[1]["outcome"].as_str().expect("an outcome");
+    assert!(
+        refused.ends_with("has been agreed: the Council did not reach consensus."),
+        "{refused}"
+    );
+}
