@@ -406,6 +406,8 @@ async fn a_body_naming_another_member_is_refused_as_malformed() {
     for body in &impersonations {
         let answer = app.act(&meeting.id, Some(&france), body).await;
         assert_error(&answer, StatusCode::BAD_REQUEST, "malformed");
+        let message = answer.1["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("unknown field"), "{message}");
         assert_eq!(
             app.written(&meeting.id).await,
             written,

@@ -138,6 +138,11 @@ async fn unknown_fields_are_refused_as_malformed() {
         )
         .await;
     assert_error(&answer, StatusCode::BAD_REQUEST, "malformed");
+    let message = answer.1["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("`ballot`"),
+        "the field is named: {message}"
+    );
     let mut body = meeting_of_20_november_2024();
     body["colour"] = json!("blue");
     assert_error(
