@@ -3,6 +3,7 @@
 mod bench_load;
 mod chart;
 mod decide;
+mod durability;
 mod power;
 mod record;
 mod scenarios;
