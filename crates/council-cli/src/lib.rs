@@ -38,12 +38,11 @@ pub struct Io<'a> {
 
 /// Runs `council` with the process's own standard streams.
 pub fn main_with_std_io(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let stdin = io::stdin();
-    let mut stdin = stdin.lock();
-    let stdout = io::stdout();
-    let mut stdout = stdout.lock();
-    let stderr = io::stderr();
-    let mut stderr = stderr.lock();
+    // Unlocked handles: `council serve` logs to stderr from the server's worker threads,
+    // which a lock held for the whole run would block for ever.
+    let mut stdin = io::BufReader::new(io::stdin());
+    let mut stdout = io::stdout();
+    let mut stderr = io::stderr();
     run(
         args,
         &mut Io {

@@ -53,7 +53,7 @@ pub fn business() -> Vec<(Role, CommandRequest)> {
     );
     let guyana = Role::Delegation(code("GUY"));
     vec![
-        (Role::President, CommandRequest::AdoptAgenda),
+        (Role::President, CommandRequest::AdoptAgenda {}),
         (
             guyana,
             CommandRequest::SubmitDraft {

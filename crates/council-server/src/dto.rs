@@ -89,7 +89,7 @@ pub struct CreatedMeeting {
 #[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CommandRequest {
     /// President: adopts the agenda without objection (Rule 9).
-    AdoptAgenda,
+    AdoptAgenda {},
     /// President: invites a State (`state`, basis `rule37` or `article32`) or a person
     /// (`name` and `title`, basis `rule39`).
     InviteParticipant {
@@ -120,7 +120,7 @@ pub enum CommandRequest {
         item: VoteItem,
     },
     /// President: closes the vote; members who have not voted are recorded absent.
-    CloseVote,
+    CloseVote {},
     /// President: circulates a statement.
     CirculateStatement {
         /// The statement's id in the meeting.
@@ -142,7 +142,7 @@ pub enum CommandRequest {
         id: String,
     },
     /// President: the meeting rises.
-    Adjourn,
+    Adjourn {},
     /// Delegation: casts its vote on the open question.
     CastVote {
         /// `yes`, `no`, `abstain` or `not_participating`.
@@ -150,7 +150,7 @@ pub enum CommandRequest {
         position: Position,
     },
     /// Delegation or invitee: asks for the floor.
-    RequestFloor,
+    RequestFloor {},
     /// Delegation or invitee: submits a draft it moves (an invitee's is voted only at a
     /// Council member's request, Rule 38).
     SubmitDraft {
@@ -267,16 +267,16 @@ impl CommandRequest {
     /// The command's name as written in the body.
     pub fn name(&self) -> &'static str {
         match self {
-            CommandRequest::AdoptAgenda => "adopt_agenda",
+            CommandRequest::AdoptAgenda {} => "adopt_agenda",
             CommandRequest::InviteParticipant { .. } => "invite_participant",
             CommandRequest::GiveFloor { .. } => "give_floor",
             CommandRequest::PutToVote { .. } => "put_to_vote",
-            CommandRequest::CloseVote => "close_vote",
+            CommandRequest::CloseVote {} => "close_vote",
             CommandRequest::CirculateStatement { .. } => "circulate_statement",
             CommandRequest::ConcludeStatement { .. } => "conclude_statement",
-            CommandRequest::Adjourn => "adjourn",
+            CommandRequest::Adjourn {} => "adjourn",
             CommandRequest::CastVote { .. } => "cast_vote",
-            CommandRequest::RequestFloor => "request_floor",
+            CommandRequest::RequestFloor {} => "request_floor",
             CommandRequest::SubmitDraft { .. } => "submit_draft",
             CommandRequest::CoSponsor { .. } => "co_sponsor",
             CommandRequest::ReviseDraft { .. } => "revise_draft",
@@ -320,8 +320,9 @@ pub struct CommandResult {
     /// A link issued by the command (an invitation of a State without a key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
-    /// Whether this answers a retry: the request was recorded before, nothing new was.
-    #[serde(default)]
+    /// Whether this answers a retry (the request was recorded before, nothing new was):
+    /// said by the `Idempotent-Replayed` header, so the body is the first answer's.
+    #[serde(skip)]
     pub replayed: bool,
 }
 

@@ -44,7 +44,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
                         ApiError::malformed(format!("the body cannot be read: {rejection}"))
                     }
                 })?;
-        let value = serde_json::from_slice(&bytes).map_err(|error| {
+        // Every body of this API is one JSON object: reading the text as a `Value` first
+        // refuses arrays, which serde would otherwise accept for a struct.
+        let json: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|error| ApiError::malformed(format!("the body is not JSON: {error}")))?;
+        if !json.is_object() {
+            return Err(ApiError::malformed("the body must be a JSON object"));
+        }
+        let value = serde_json::from_value(json).map_err(|error| {
             ApiError::malformed(format!("the body is not a valid request: {error}"))
         })?;
         Ok(JsonBody(value))

@@ -407,7 +407,12 @@ impl<S: EventStore> Service<S> {
                     .ok_or(Rejection::EmptyCouncil)?
             }
         };
-        for invitee in &request.invitees {
+        for (index, invitee) in request.invitees.iter().enumerate() {
+            if request.invitees[..index].contains(invitee) {
+                return Err(ApiError::malformed(format!(
+                    "invitee {invitee} is named twice in `invitees`"
+                )));
+            }
             if composition.contains(*invitee) {
                 return Err(ApiError::unprocessable(format!(
                     "invitee {invitee} is a member of the Council: it has a delegation key already"
@@ -766,7 +771,7 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
     };
     let president = || require_president(role, &format!("`{name}`"));
     let command = match request {
-        CommandRequest::AdoptAgenda => {
+        CommandRequest::AdoptAgenda {} => {
             president()?;
             Command::AdoptAgenda
         }
@@ -792,7 +797,7 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
             president()?;
             Command::PutToVote { item }
         }
-        CommandRequest::CloseVote => {
+        CommandRequest::CloseVote {} => {
             president()?;
             Command::RecordVote {
                 ballot: Ballot::default(),
@@ -816,7 +821,7 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
             president()?;
             Command::ConcludeStatement { id }
         }
-        CommandRequest::Adjourn => {
+        CommandRequest::Adjourn {} => {
             president()?;
             Command::CloseMeeting
         }
@@ -910,7 +915,7 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
             president()?;
             Command::GiveFloor { speaker }
         }
-        CommandRequest::RequestFloor => Command::InscribeSpeaker {
+        CommandRequest::RequestFloor {} => Command::InscribeSpeaker {
             speaker: member(true)?,
         },
         CommandRequest::CoSponsor { draft } => Command::CoSponsorDraft {
@@ -967,12 +972,12 @@ mod tests {
     #[test]
     fn only_the_president_runs_the_meeting() {
         let chair_business = [
-            CommandRequest::AdoptAgenda,
+            CommandRequest::AdoptAgenda {},
             CommandRequest::PutToVote {
                 item: VoteItem::Agenda,
             },
-            CommandRequest::CloseVote,
-            CommandRequest::Adjourn,
+            CommandRequest::CloseVote {},
+            CommandRequest::Adjourn {},
             CommandRequest::ConcludeStatement { id: "PS".into() },
         ];
         for request in chair_business {
@@ -988,7 +993,7 @@ mod tests {
     #[test]
     fn closing_the_vote_records_no_position_of_its_own() {
         assert_eq!(
-            authorize(Role::President, CommandRequest::CloseVote).unwrap(),
+            authorize(Role::President, CommandRequest::CloseVote {}).unwrap(),
             Command::RecordVote {
                 ballot: Ballot::default()
             }

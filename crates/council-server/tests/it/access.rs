@@ -94,10 +94,15 @@ fn matrix() -> Vec<Line> {
         ),
         command(
             json!({"command": "withdraw_draft", "draft": DRAFT}),
-            &[Delegation],
+            &[Delegation, Invitee],
         ),
         command(
             json!({"command": "take_over_draft", "draft": DRAFT}),
+            &[Delegation],
+        ),
+        // Rule 38: a Council member asks for the vote on an invited State's draft.
+        command(
+            json!({"command": "request_vote", "draft": DRAFT}),
             &[Delegation],
         ),
         command(
@@ -113,7 +118,7 @@ fn matrix() -> Vec<Line> {
         ),
         command(
             json!({"command": "object_to_separate_vote", "draft": DRAFT, "paragraph": "OP1"}),
-            &[Delegation],
+            &[Delegation, Invitee],
         ),
         command(
             json!({"command": "dispute_procedural_character", "draft": DRAFT}),
@@ -179,11 +184,11 @@ fn matrix_of_commands_not_available_yet() -> Vec<Line> {
                 "command": "revise_draft", "draft": DRAFT,
                 "paragraphs": [paragraph("OP1", "demands an immediate ceasefire")],
             }),
-            &[Delegation],
+            &[Delegation, Invitee],
         ),
         command(
             json!({"command": "put_in_blue", "draft": DRAFT}),
-            &[Delegation],
+            &[Delegation, Invitee],
         ),
     ]
 }
@@ -323,7 +328,6 @@ async fn every_forbidden_action_is_refused_with_401_or_403_and_writes_nothing() 
 }
 
 #[tokio::test]
-#[ignore = "server bug: give_floor, request_floor, co_sponsor, revise_draft and put_in_blue answer 422 `not available yet` to every role instead of 403 to the roles that may not use them"]
 async fn commands_not_available_yet_are_still_refused_for_access_to_roles_that_may_not_use_them() {
     check_refusals(&matrix_of_commands_not_available_yet()).await;
 }
@@ -418,7 +422,6 @@ async fn a_body_naming_another_member_is_refused_as_malformed() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: commands without fields (adopt_agenda, close_vote, adjourn, request_floor) accept unknown fields such as \"member\" and are carried out"]
 async fn a_command_without_fields_refuses_unknown_fields_too() {
     let app = spawn_app().await;
     let meeting = app.create_meeting(&meeting_of_20_november_2024()).await;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::support::{
     DRAFT, TestApp, assert_error, cast_vote, key_of, meeting_of_20_november_2024,
-    put_draft_to_vote, spawn_app, submit_s_2024_835,
+    put_draft_to_vote, put_in_blue, spawn_app, submit_s_2024_835,
 };
 
 /// A meeting with the vote on S/2024/835 open, and what is stored for it.
@@ -110,7 +110,6 @@ async fn malformed_json_is_refused_as_malformed() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: a JSON array such as [\"cast_vote\", \"yes\"] is read as a command (serde's sequence form of an internally tagged enum) and recorded"]
 async fn a_command_that_is_a_json_array_is_refused_as_malformed() {
     let app = spawn_app().await;
     let (log, access, meeting, france) = voting(&app).await;
@@ -433,41 +432,6 @@ async fn a_rule_refusal_is_rejected_with_the_engines_explanation() {
 }
 
 #[tokio::test]
-async fn a_ballot_with_a_vote_by_a_party_to_the_dispute_is_rejected_when_closed() {
-    let app = spawn_app().await;
-    let meeting = app.create_meeting(&meeting_of_20_november_2024()).await;
-    let president = key_of(&meeting, "president");
-    app.act_ok(&meeting.id, &president, &json!({"command": "adopt_agenda"}))
-        .await;
-    let mut draft = submit_s_2024_835();
-    draft["parties_to_dispute"] = json!(["USA"]);
-    app.act_ok(&meeting.id, &key_of(&meeting, "GUY"), &draft)
-        .await;
-    app.act_ok(&meeting.id, &president, &put_draft_to_vote(DRAFT))
-        .await;
-    app.act_ok(&meeting.id, &key_of(&meeting, "USA"), &cast_vote("no"))
-        .await;
-    let written = app.written(&meeting.id).await;
-    let answer = app
-        .act(
-            &meeting.id,
-            Some(&president),
-            &json!({"command": "close_vote"}),
-        )
-        .await;
-    assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "rejected");
-    assert!(
-        answer.1["error"]["message"]
-            .as_str()
-            .is_some_and(|message| message.contains("party to the dispute")),
-        "{}",
-        answer.1
-    );
-    assert_nothing_written(&app, &meeting.id, &written).await;
-}
-
-#[tokio::test]
-#[ignore = "server bug: a party to the dispute may cast a vote (200); the refusal comes only at close_vote, which then fails for ever and the meeting is stuck"]
 async fn a_vote_by_a_party_to_the_dispute_is_rejected_when_cast() {
     let app = spawn_app().await;
     let meeting = app.create_meeting(&meeting_of_20_november_2024()).await;
@@ -477,6 +441,8 @@ async fn a_vote_by_a_party_to_the_dispute_is_rejected_when_cast() {
     let mut draft = submit_s_2024_835();
     draft["parties_to_dispute"] = json!(["USA"]);
     app.act_ok(&meeting.id, &key_of(&meeting, "GUY"), &draft)
+        .await;
+    app.act_ok(&meeting.id, &key_of(&meeting, "GUY"), &put_in_blue(DRAFT))
         .await;
     app.act_ok(&meeting.id, &president, &put_draft_to_vote(DRAFT))
         .await;
@@ -496,7 +462,6 @@ async fn a_vote_by_a_party_to_the_dispute_is_rejected_when_cast() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: `error.rejection` is always \"rejected\", not the engine's snake_case name of the rule that docs/api.md promises"]
 async fn a_rule_refusal_names_the_engines_rule_in_snake_case() {
     let app = spawn_app().await;
     let meeting = app.meeting_with_s_2024_835(&json!({})).await;
@@ -563,7 +528,6 @@ async fn a_malformed_last_event_id_is_refused_as_malformed() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: a member listed twice in a request body (a custom composition's seats, a draft's sponsors) answers 409 `conflict`, which docs/api.md keeps for clashes with what already happened"]
 async fn a_member_listed_twice_in_a_body_is_not_a_conflict() {
     let app = spawn_app().await;
     let answer = app

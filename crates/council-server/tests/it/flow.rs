@@ -426,7 +426,6 @@ async fn the_presidents_own_key_cannot_be_revoked() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: the Idempotency-Key header of docs/api.md is not implemented; a retried vote answers 409"]
 async fn a_retried_vote_with_the_same_idempotency_key_returns_the_first_answer() {
     let app = spawn_app().await;
     let meeting = app.vote_open_on_s_2024_835(&json!({})).await;
@@ -464,7 +463,6 @@ async fn a_retried_vote_with_the_same_idempotency_key_returns_the_first_answer()
 }
 
 #[tokio::test]
-#[ignore = "server bug: a State named twice in `invitees` gets two links at creation, and the first one is dead on arrival (the second key replaces it)"]
 async fn every_key_handed_out_at_creation_works() {
     let app = spawn_app().await;
     let answer = app
@@ -526,7 +524,6 @@ async fn a_reissued_or_revoked_key_writes_to_the_access_log_only() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: the pages of docs/api.md are missing: `/` and `/m/{id}/board` answer 404 (no assets/ embedded) and `/m/{id}/record` and `/m/{id}/record.md` have no route"]
 async fn the_pages_and_the_record_of_docs_api_md_are_served() {
     let app = spawn_app().await;
     let meeting = app.vote_open_on_s_2024_835(&json!({})).await;

@@ -379,7 +379,6 @@ async fn the_server_shuts_down_on_its_signal() {
 }
 
 #[tokio::test]
-#[ignore = "server bug: graceful shutdown waits for every connection to close, and an open Server-Sent Events stream never closes, so `council serve` does not stop on Ctrl-C while a board is open"]
 async fn the_server_shuts_down_while_a_board_is_subscribed() {
     let (base, stop, server, _dir) = stoppable_server().await;
     let client = reqwest::Client::new();

@@ -110,6 +110,11 @@ pub(crate) fn submit_s_2024_835() -> Value {
     })
 }
 
+/// The mover's `put_in_blue` of a draft.
+pub(crate) fn put_in_blue(draft: &str) -> Value {
+    json!({"command": "put_in_blue", "draft": draft})
+}
+
 /// The President's `put_to_vote` of a draft.
 pub(crate) fn put_draft_to_vote(symbol: &str) -> Value {
     json!({"command": "put_to_vote", "item": {"item": "draft", "draft": symbol}})
@@ -257,6 +262,8 @@ impl TestApp {
         self.act_ok(&created.id, &president, &json!({"command": "adopt_agenda"}))
             .await;
         self.act_ok(&created.id, &key_of(&created, "GUY"), &submit_s_2024_835())
+            .await;
+        self.act_ok(&created.id, &key_of(&created, "GUY"), &put_in_blue(DRAFT))
             .await;
         created
     }
