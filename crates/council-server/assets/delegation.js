@@ -162,6 +162,13 @@
     C.$('#explain-card').hidden = me.role !== 'delegation';
     const drafts = (v.drafts || []).filter((d) => d.status !== 'withdrawn');
     fillSelect(C.$('#explain-draft'), drafts.map((d) => ({ value: d.symbol, label: d.symbol })), 'No draft yet');
+    // Before the vote while the draft waits for it, after the vote once it is voted on.
+    const timing = C.$('#explain-timing');
+    if (!timing.dataset.touched) {
+      const chosen = drafts.find((d) => d.symbol === C.$('#explain-draft').value);
+      const voting = v.voting && chosen && C.draftOfItem(v, v.voting.item) === chosen;
+      timing.value = chosen && chosen.status === 'pending' && !voting ? 'before_vote' : 'after_vote';
+    }
   }
 
   function render(v) {
@@ -199,6 +206,9 @@
       const draft = C.$('#sponsor-draft').value;
       if (draft) simple({ command: 'co_sponsor', draft }, event.currentTarget);
     });
+    C.$('#explain-timing').addEventListener('change', (event) => {
+      event.currentTarget.dataset.touched = 'yes';
+    });
     C.$('#explain-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const form = event.currentTarget;
@@ -206,7 +216,10 @@
       const text = form.elements.namedItem('text').value.trim();
       if (!draft || !text) return;
       simple({ command: 'explain_vote', draft, timing: form.elements.namedItem('timing').value, text },
-        form.querySelector('button[type=submit]'), () => form.reset());
+        form.querySelector('button[type=submit]'), () => {
+          form.reset();
+          delete C.$('#explain-timing').dataset.touched;
+        });
     });
   }
 

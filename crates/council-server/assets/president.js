@@ -191,7 +191,7 @@
           'Moved by ' + draft.mover + '; sponsors: ' + (draft.sponsors || []).join(', ') +
           (draft.revision ? '; revision ' + draft.revision : '') + (draft.procedural ? '; presented as procedural' : '')),
         C.el('details', {},
-          C.el('summary', {}, 'Text (' + (draft.paragraphs || []).length + ' paragraphs)'),
+          C.el('summary', {}, 'Text (' + (draft.paragraphs || []).length + ((draft.paragraphs || []).length === 1 ? ' paragraph)' : ' paragraphs)')),
           C.el('ol', { class: 'paragraphs' }, (draft.paragraphs || []).map((p) =>
             C.el('li', {}, C.el('span', { class: 'label' }, p.label), p.text)))),
         (draft.separate_votes || []).length ? C.el('p', {}, 'Separate votes requested: ' + draft.separate_votes.map((s) =>

@@ -1,5 +1,6 @@
 //! Integration tests of the `council` command, run as the built binary and in-process.
 
+mod browser;
 mod chart;
 mod decide;
 mod power;
