@@ -50,6 +50,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve live meetings: the JSON API, live boards and the web pages.
+    ///
+    /// Prints the address to open and, at first start, the links of a demo meeting (20
+    /// November 2024, draft S/2024/835 ready for the vote). Stop with Ctrl-C.
+    Serve {
+        /// Where meetings are kept: `sqlite:PATH` (created and migrated at first start) or
+        /// `memory:` (nothing kept).
+        #[arg(long, default_value = "sqlite:council.db")]
+        db: String,
+        /// The address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Do not create the demo meeting.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Check the hash chain of every meeting's log in a database and name the first bad event.
+    Verify {
+        /// The database: `sqlite:PATH` or a path to an SQLite file.
+        #[arg(long)]
+        db: String,
+    },
     /// Run a whole meeting from a scenario file (TOML) and print its record.
     Run {
         /// The scenario file.

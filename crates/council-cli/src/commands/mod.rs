@@ -7,6 +7,7 @@ pub mod power;
 pub mod presidency;
 pub mod record;
 pub mod run;
+pub mod serve;
 
 use std::path::Path;
 
@@ -25,6 +26,12 @@ pub fn dispatch(command: Command, io: &mut Io<'_>) -> Result<(), CommandError> {
         Command::Members { date, json } => members::run(&date, json, io),
         Command::Presidency { month, json } => presidency::run(&month, json, io),
         Command::Run { scenario } => run::run(&scenario, io),
+        Command::Serve {
+            db,
+            listen,
+            no_demo,
+        } => serve::serve(&db, &listen, !no_demo, io),
+        Command::Verify { db } => serve::verify(&db, io),
         Command::History { filter, json, csv } => {
             let format = match (json, csv) {
                 (true, _) => HistoryFormat::Json,

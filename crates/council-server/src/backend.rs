@@ -1,0 +1,127 @@
+//! [`Backend`]: the event store chosen at start-up from a database URL, one type for the
+//! handlers whatever the store (the store's trait uses `impl Future`, so it cannot be a
+//! trait object).
+
+use std::fmt;
+use std::path::PathBuf;
+
+use council_store::{
+    EventStore, MemStore, NewEvent, SqliteStore, StoreError, StoredEvent, StreamId,
+};
+use thiserror::Error;
+
+/// Where the meetings are kept, as given to `--db`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbUrl {
+    /// `sqlite:PATH`: one file, created and migrated at first start.
+    Sqlite(PathBuf),
+    /// `memory:`: nothing kept after the process ends (tests and trials).
+    Memory,
+}
+
+/// A `--db` value that is not understood.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error(
+    "unknown database `{0}`: expected `sqlite:PATH` (for example `sqlite:council.db`) or `memory:`"
+)]
+pub struct UnknownDb(pub String);
+
+impl DbUrl {
+    /// Reads a `--db` value.
+    pub fn parse(text: &str) -> Result<DbUrl, UnknownDb> {
+        if let Some(path) = text.strip_prefix("sqlite:") {
+            let path = path.strip_prefix("//").unwrap_or(path);
+            if path.is_empty() {
+                return Err(UnknownDb(text.to_owned()));
+            }
+            return Ok(DbUrl::Sqlite(PathBuf::from(path)));
+        }
+        if text == "memory:" {
+            return Ok(DbUrl::Memory);
+        }
+        Err(UnknownDb(text.to_owned()))
+    }
+}
+
+impl fmt::Display for DbUrl {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbUrl::Sqlite(path) => write!(formatter, "sqlite:{}", path.display()),
+            DbUrl::Memory => formatter.write_str("memory:"),
+        }
+    }
+}
+
+/// The store the server runs on.
+#[derive(Debug)]
+pub enum Backend {
+    /// One SQLite file.
+    Sqlite(SqliteStore),
+    /// In memory.
+    Memory(MemStore),
+}
+
+impl Backend {
+    /// Opens (creating and migrating if needed) the store a URL names.
+    pub async fn open(url: &DbUrl) -> Result<Backend, StoreError> {
+        match url {
+            DbUrl::Sqlite(path) => {
+                let url = format!("sqlite://{}", path.display());
+                Ok(Backend::Sqlite(SqliteStore::open(&url).await?))
+            }
+            DbUrl::Memory => Ok(Backend::Memory(MemStore::new())),
+        }
+    }
+}
+
+impl EventStore for Backend {
+    async fn append(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        match self {
+            Backend::Sqlite(store) => store.append(stream, expected_seq, events).await,
+            Backend::Memory(store) => store.append(stream, expected_seq, events).await,
+        }
+    }
+
+    async fn load_after(
+        &self,
+        stream: &StreamId,
+        seq: u64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        match self {
+            Backend::Sqlite(store) => store.load_after(stream, seq).await,
+            Backend::Memory(store) => store.load_after(stream, seq).await,
+        }
+    }
+
+    async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        match self {
+            Backend::Sqlite(store) => store.streams().await,
+            Backend::Memory(store) => store.streams().await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_name_sqlite_files_or_memory() {
+        assert_eq!(
+            DbUrl::parse("sqlite:council.db"),
+            Ok(DbUrl::Sqlite(PathBuf::from("council.db")))
+        );
+        assert_eq!(
+            DbUrl::parse("sqlite:///tmp/a.db"),
+            Ok(DbUrl::Sqlite(PathBuf::from("/tmp/a.db")))
+        );
+        assert_eq!(DbUrl::parse("memory:"), Ok(DbUrl::Memory));
+        assert!(DbUrl::parse("council.db").is_err());
+        assert!(DbUrl::parse("sqlite:").is_err());
+    }
+}

@@ -1,0 +1,97 @@
+//! The live meeting server of `council serve`: an HTTP JSON API over the event-sourced
+//! meeting engine, Server-Sent Events for live boards, and three embedded web pages.
+//!
+//! Every action is a command: the key's [`Role`](access::Role) is checked, the domain engine
+//! (`council_core::meeting::decide`) accepts or refuses it, and accepted events are appended
+//! to the meeting's log in the store before anyone hears of them. State is the fold of the
+//! log; nothing else is stored as truth, access keys included (as hashes, in a log of their
+//! own).
+//!
+//! # Layout
+//! - [`app`] builds the router; [`run`] serves it on a listener until a shutdown signal
+//!   (the seam tests use, as in mini-redis).
+//! - [`service`]: [`Service`], meetings in memory, authorization, commands, creation, demo.
+//! - [`access`]: roles, secret keys and the access log.
+//! - [`api`]: JSON handlers and the OpenAPI document; [`dto`]: request and answer shapes;
+//!   [`view`]: the meeting as the pages show it.
+//! - [`live`]: Server-Sent Events with resume.
+//! - [`pages`]: the embedded web pages.
+//! - [`extract`]: body and key extractors answering in the API's error shape; [`error`]:
+//!   [`ApiError`].
+//! - [`backend`]: the store chosen from `--db`; [`demo`]: the demo meeting.
+
+pub mod access;
+pub mod api;
+pub mod backend;
+pub mod demo;
+pub mod dto;
+pub mod error;
+pub mod extract;
+pub mod live;
+pub mod pages;
+pub mod service;
+pub mod view;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::HeaderValue;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+
+pub use api::AppState;
+pub use backend::{Backend, DbUrl, UnknownDb};
+pub use error::ApiError;
+pub use service::{DEMO_MEETING, Service};
+
+/// The router of the whole server: API, live events and pages.
+pub fn app(service: Arc<Service<Backend>>) -> Router {
+    let api = Router::new()
+        .route("/openapi.json", get(api::openapi))
+        .route(
+            "/meetings",
+            post(api::create_meeting).get(api::list_meetings),
+        )
+        .route("/meetings/{id}", get(api::get_meeting))
+        .route("/meetings/{id}/me", get(api::me))
+        .route("/meetings/{id}/commands", post(api::act))
+        .route("/meetings/{id}/events", get(live::events))
+        .route(
+            "/meetings/{id}/links/{holder}",
+            post(api::reissue_link).delete(api::revoke_link),
+        )
+        .fallback(api::not_found);
+    Router::new()
+        .nest("/api", api)
+        .route("/", get(pages::home))
+        .route("/m/{id}/board", get(pages::board))
+        .route("/m/{id}/president", get(pages::president))
+        .route("/m/{id}/delegation", get(pages::delegation))
+        .route("/assets/{file}", get(pages::asset_file))
+        .fallback(api::not_found)
+        .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(service)
+}
+
+async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
+    for (name, value) in pages::SECURITY_HEADERS {
+        response
+            .headers_mut()
+            .insert(name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Serves the app on a listener until `shutdown` completes.
+pub async fn run(
+    listener: TcpListener,
+    service: Arc<Service<Backend>>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(service))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,120 @@
+//! Live updates: `GET /api/meetings/{id}/events` as Server-Sent Events.
+//!
+//! Each event of the meeting's log is one message with `id:` its sequence number, so a
+//! client that reconnects with `Last-Event-ID` (or `?after=N`) resumes exactly after the
+//! last event it saw: the backlog comes from the store, then live events follow, and any
+//! event at or below the last one sent is skipped, so nothing is missed or repeated. A
+//! subscriber that falls too far behind the live channel reloads from the store.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use council_store::StoredEvent;
+use futures_util::Stream;
+use serde::Deserialize;
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::api::AppState;
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::BearerKey;
+
+/// `?after=N`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct After {
+    /// Resume after this sequence number.
+    pub after: Option<u64>,
+}
+
+fn message(stored: &StoredEvent) -> SseEvent {
+    let data = serde_json::json!({
+        "seq": stored.seq,
+        "kind": stored.kind,
+        "recorded_at": stored.recorded_at.to_rfc3339(),
+        "event": stored.payload,
+    });
+    SseEvent::default()
+        .id(stored.seq.to_string())
+        .event(stored.kind.clone())
+        .data(data.to_string())
+}
+
+/// The meeting's events as Server-Sent Events, from `Last-Event-ID` or `?after=N`.
+#[utoipa::path(
+    get, path = "/api/meetings/{id}/events",
+    params(("id" = String, Path), After, ("Last-Event-ID" = Option<String>, Header, description = "resume after this event")),
+    responses(
+        (status = 200, description = "text/event-stream of the meeting's events", content_type = "text/event-stream", body = String),
+        (status = 400, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    )
+)]
+pub async fn events(
+    State(service): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<After>,
+    headers: HeaderMap,
+    BearerKey(key): BearerKey,
+) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
+    let from_header = match headers.get("last-event-id") {
+        Some(value) => Some(
+            value
+                .to_str()
+                .ok()
+                .and_then(|text| text.trim().parse::<u64>().ok())
+                .ok_or_else(|| {
+                    ApiError::malformed("Last-Event-ID must be an event's sequence number")
+                })?,
+        ),
+        None => None,
+    };
+    let after = from_header.or(query.after).unwrap_or(0);
+    if !service.is_public(&id).await? {
+        service.require_key(&id, key.as_deref()).await?;
+    }
+    let (backlog, receiver, entry) = service.subscribe(&id, after).await?;
+    let state = (service, entry, receiver, backlog.into_iter(), after);
+    let stream = futures_util::stream::unfold(
+        state,
+        |(service, entry, mut receiver, mut backlog, mut last)| async move {
+            loop {
+                if let Some(stored) = backlog.next() {
+                    if stored.seq <= last {
+                        continue;
+                    }
+                    last = stored.seq;
+                    let item = message(&stored);
+                    return Some((Ok(item), (service, entry, receiver, backlog, last)));
+                }
+                match receiver.recv().await {
+                    Ok(stored) => {
+                        let stored: Arc<StoredEvent> = stored;
+                        if stored.seq <= last {
+                            continue;
+                        }
+                        if stored.seq > last + 1 {
+                            // A gap: read what is missing from the store first.
+                            match service.events_after(&entry, last).await {
+                                Ok(missing) => backlog = missing.into_iter(),
+                                Err(_) => return None,
+                            }
+                            continue;
+                        }
+                        last = stored.seq;
+                        let item = message(&stored);
+                        return Some((Ok(item), (service, entry, receiver, backlog, last)));
+                    }
+                    Err(RecvError::Lagged(_)) => match service.events_after(&entry, last).await {
+                        Ok(missing) => backlog = missing.into_iter(),
+                        Err(_) => return None,
+                    },
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}

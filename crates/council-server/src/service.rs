@@ -1,0 +1,819 @@
+//! [`Service`]: meetings held in memory as the fold of their logs, commands authorized,
+//! decided by the domain engine and appended to the store, and live events fanned out.
+//!
+//! Each meeting is an [`Entry`] with a lock: commands on one meeting are handled one at a
+//! time on this instance (different meetings in parallel), and the store's `(meeting, seq)`
+//! uniqueness settles races with other instances: an append after a stale read fails with a
+//! conflict, the entry catches up from the store, and the command is decided again on the
+//! fresh state. An event reaches subscribers only after the store has made it durable.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{Datelike, Utc};
+use council_core::meeting::{Command, Event, Meeting, MeetingFormat, Participant, decide};
+use council_core::{Ballot, Composition, MemberCode, Rejection, SeatedMember};
+use council_data::Roster;
+use council_store::{EventStore, NewEvent, StoreError, StoredEvent, StreamId};
+use tokio::sync::broadcast;
+
+use crate::access::{ACCESS_EVENT_VERSION, Access, AccessEvent, Key, Role};
+use crate::dto::{
+    CommandRequest, CommandResult, CreateMeeting, CreatedMeeting, EventView, Link, Me,
+};
+use crate::error::ApiError;
+use crate::view::{self, MeetingSummary, MeetingView, state_name};
+
+/// How many events a slow subscriber may fall behind before it reloads from the store.
+const LIVE_BUFFER: usize = 1024;
+
+/// How many times a command is decided again after losing a race to another writer.
+const ATTEMPTS: usize = 5;
+
+/// The id of the demo meeting created at first start.
+pub const DEMO_MEETING: &str = "demo";
+
+/// One meeting as this instance holds it.
+pub struct Entry {
+    id: String,
+    stream: StreamId,
+    access_stream: StreamId,
+    state: tokio::sync::Mutex<Loaded>,
+    live: broadcast::Sender<Arc<StoredEvent>>,
+}
+
+struct Loaded {
+    meeting: Meeting,
+    seq: u64,
+    access: Access,
+    access_seq: u64,
+}
+
+/// The meetings of one store.
+pub struct Service<S> {
+    store: S,
+    roster: &'static Roster,
+    meetings: Mutex<HashMap<String, Arc<Entry>>>,
+}
+
+/// Whether a text is a well-formed meeting id: 1 to 40 lowercase letters, digits and `-`.
+pub fn is_meeting_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 40
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
+
+fn streams_of(id: &str) -> (StreamId, StreamId) {
+    let stream = StreamId::parse(id).expect("meeting ids are valid stream ids");
+    let access = StreamId::parse(&format!("{id}.access")).expect("with `.access` still valid");
+    (stream, access)
+}
+
+fn event_view(stored: &StoredEvent) -> EventView {
+    EventView {
+        seq: stored.seq,
+        kind: stored.kind.clone(),
+        recorded_at: stored.recorded_at.to_rfc3339(),
+        event: stored.payload.clone(),
+    }
+}
+
+fn corrupt(stored: &StoredEvent, reason: impl std::fmt::Display) -> ApiError {
+    let error = StoreError::Corrupt(council_store::Corruption::Unreadable {
+        stream: stored.stream_id.clone(),
+        seq: i64::try_from(stored.seq).unwrap_or(i64::MAX),
+        reason: reason.to_string(),
+    });
+    ApiError::from(error)
+}
+
+fn read_access(stored: &StoredEvent) -> Result<AccessEvent, ApiError> {
+    serde_json::from_value(stored.payload.clone()).map_err(|error| corrupt(stored, error))
+}
+
+fn new_access_event(event: &AccessEvent) -> NewEvent {
+    let payload = serde_json::to_value(event).expect("access events serialise");
+    NewEvent::new(event.kind(), ACCESS_EVENT_VERSION, payload, Utc::now())
+        .expect("access kinds are snake_case and the version is 1")
+}
+
+impl<S: EventStore> Service<S> {
+    /// A service over a store, with the embedded Council data.
+    pub fn new(store: S) -> Service<S> {
+        Service {
+            store,
+            roster: Roster::embedded(),
+            meetings: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The Council data.
+    pub fn roster(&self) -> &'static Roster {
+        self.roster
+    }
+
+    async fn entry(&self, id: &str) -> Result<Arc<Entry>, ApiError> {
+        let unknown = || ApiError::not_found(format!("no meeting `{id}` on this server"));
+        if !is_meeting_id(id) {
+            return Err(unknown());
+        }
+        if let Some(entry) = self.lock_meetings().get(id) {
+            return Ok(Arc::clone(entry));
+        }
+        let (stream, access_stream) = streams_of(id);
+        let mut loaded = Loaded {
+            meeting: Meeting::default(),
+            seq: 0,
+            access: Access::default(),
+            access_seq: 0,
+        };
+        let (live, _) = broadcast::channel(LIVE_BUFFER);
+        let entry = Entry {
+            id: id.to_owned(),
+            stream,
+            access_stream,
+            state: tokio::sync::Mutex::new(Loaded {
+                meeting: Meeting::default(),
+                seq: 0,
+                access: Access::default(),
+                access_seq: 0,
+            }),
+            live,
+        };
+        self.catch_up(&entry, &mut loaded).await?;
+        if loaded.seq == 0 {
+            return Err(unknown());
+        }
+        *entry.state.lock().await = loaded;
+        let mut meetings = self.lock_meetings();
+        let entry = meetings
+            .entry(id.to_owned())
+            .or_insert_with(|| Arc::new(entry));
+        Ok(Arc::clone(entry))
+    }
+
+    fn lock_meetings(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Entry>>> {
+        self.meetings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Reads what the store holds beyond what this instance has seen, and passes new meeting
+    /// events on to subscribers.
+    async fn catch_up(&self, entry: &Entry, loaded: &mut Loaded) -> Result<(), ApiError> {
+        let events = self.store.load_after(&entry.stream, loaded.seq).await?;
+        for stored in events {
+            let event = stored
+                .to_meeting_event()
+                .map_err(|error| corrupt(&stored, error))?;
+            loaded.meeting =
+                council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), &event);
+            loaded.seq = stored.seq;
+            // No subscriber is not an error.
+            let _ = entry.live.send(Arc::new(stored));
+        }
+        let access = self
+            .store
+            .load_after(&entry.access_stream, loaded.access_seq)
+            .await?;
+        for stored in access {
+            loaded.access.apply(&read_access(&stored)?);
+            loaded.access_seq = stored.seq;
+        }
+        Ok(())
+    }
+
+    fn role_of(access: &Access, key: Option<&str>) -> Result<Role, ApiError> {
+        let key = key.ok_or_else(|| {
+            ApiError::unauthorized("this needs a key: send `Authorization: Bearer <key>`")
+        })?;
+        access.role_of(&Key::presented(key)).ok_or_else(|| {
+            ApiError::unauthorized("the key is not valid for this meeting (unknown or revoked)")
+        })
+    }
+
+    /// The role a key holds in a meeting.
+    pub async fn me(&self, id: &str, key: Option<&str>) -> Result<Me, ApiError> {
+        let entry = self.entry(id).await?;
+        let loaded = entry.state.lock().await;
+        let role = Self::role_of(&loaded.access, key)?;
+        Ok(Me {
+            role: role.name().to_owned(),
+            member: role.member(),
+            name: self.holder_name(&loaded.meeting, role),
+        })
+    }
+
+    fn holder_name(&self, meeting: &Meeting, role: Role) -> String {
+        match role.member() {
+            Some(member) => state_name(meeting, self.roster, member),
+            None => "President".to_owned(),
+        }
+    }
+
+    fn link(&self, id: &str, meeting: &Meeting, role: Role, key: &Key) -> Link {
+        Link {
+            role: role.name().to_owned(),
+            member: role.member(),
+            name: self.holder_name(meeting, role),
+            path: format!("/m/{id}/{}#key={}", role.page(), key.expose()),
+            key: Some(key.expose().to_owned()),
+        }
+    }
+
+    /// The meeting now.
+    pub async fn view(&self, id: &str) -> Result<MeetingView, ApiError> {
+        let entry = self.entry(id).await?;
+        let loaded = entry.state.lock().await;
+        view::view(&entry.id, loaded.seq, &loaded.meeting, self.roster)
+            .ok_or_else(|| ApiError::not_found(format!("no meeting `{id}` on this server")))
+    }
+
+    /// The meeting's events, for the record.
+    pub async fn events(&self, id: &str) -> Result<Vec<Event>, ApiError> {
+        let entry = self.entry(id).await?;
+        let stored = self.store.load(&entry.stream).await?;
+        stored
+            .iter()
+            .map(|stored| {
+                stored
+                    .to_meeting_event()
+                    .map_err(|error| corrupt(stored, error))
+            })
+            .collect()
+    }
+
+    /// Whether the meeting is public (its record and board may be read without a key).
+    pub async fn is_public(&self, id: &str) -> Result<bool, ApiError> {
+        let entry = self.entry(id).await?;
+        let loaded = entry.state.lock().await;
+        Ok(loaded
+            .meeting
+            .details()
+            .is_some_and(|details| details.format.is_formal()))
+    }
+
+    /// Checks that a key is valid in a meeting, whatever its role.
+    pub async fn require_key(&self, id: &str, key: Option<&str>) -> Result<Role, ApiError> {
+        let entry = self.entry(id).await?;
+        let loaded = entry.state.lock().await;
+        Self::role_of(&loaded.access, key)
+    }
+
+    /// The meetings of the store, newest date first.
+    pub async fn list(&self) -> Result<Vec<MeetingSummary>, ApiError> {
+        let streams = self.store.streams().await?;
+        let mut summaries = Vec::new();
+        for stream in streams {
+            let id = stream.as_str();
+            if !is_meeting_id(id) {
+                continue;
+            }
+            let entry = match self.entry(id).await {
+                Ok(entry) => entry,
+                Err(error) if error.status() == axum::http::StatusCode::NOT_FOUND => continue,
+                Err(error) => return Err(error),
+            };
+            let loaded = entry.state.lock().await;
+            summaries.extend(view::summary(id, &loaded.meeting));
+        }
+        summaries.sort_by(|left, right| right.date.cmp(&left.date).then(left.id.cmp(&right.id)));
+        Ok(summaries)
+    }
+
+    /// Live events after `after`: the backlog from the store, and a receiver for what comes
+    /// next. The receiver is subscribed before the backlog is read, so nothing falls between.
+    pub async fn subscribe(
+        &self,
+        id: &str,
+        after: u64,
+    ) -> Result<
+        (
+            Vec<StoredEvent>,
+            broadcast::Receiver<Arc<StoredEvent>>,
+            Arc<Entry>,
+        ),
+        ApiError,
+    > {
+        let entry = self.entry(id).await?;
+        let receiver = entry.live.subscribe();
+        let backlog = self.store.load_after(&entry.stream, after).await?;
+        Ok((backlog, receiver, entry))
+    }
+
+    /// Events after `after`, from the store (a subscriber that fell behind).
+    pub async fn events_after(
+        &self,
+        entry: &Entry,
+        after: u64,
+    ) -> Result<Vec<StoredEvent>, ApiError> {
+        Ok(self.store.load_after(&entry.stream, after).await?)
+    }
+
+    /// Creates a meeting with a fresh id.
+    pub async fn create(&self, request: CreateMeeting) -> Result<CreatedMeeting, ApiError> {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).expect("the operating system's random source is available");
+        let id: String = std::iter::once("m-".to_owned())
+            .chain(bytes.iter().map(|byte| format!("{byte:02x}")))
+            .collect();
+        self.create_with_id(&id, request).await
+    }
+
+    /// Creates a meeting under a given id: its access keys first, then its opening.
+    pub async fn create_with_id(
+        &self,
+        id: &str,
+        request: CreateMeeting,
+    ) -> Result<CreatedMeeting, ApiError> {
+        let composition = match &request.members {
+            Some(seats) => Composition::new(
+                request.date,
+                seats
+                    .iter()
+                    .map(|seat| SeatedMember::new(seat.code, seat.name.clone(), seat.permanent))
+                    .collect(),
+            )?,
+            None => self
+                .roster
+                .composition_on(request.date)
+                .map_err(|error| ApiError::unprocessable(error.to_string()))?,
+        };
+        let president = match request.president {
+            Some(president) => president,
+            None => {
+                let by_rotation = self
+                    .roster
+                    .presidency(request.date.year(), request.date.month())
+                    .ok()
+                    .map(|presidency| presidency.president())
+                    .filter(|president| composition.contains(*president));
+                // A custom Council without the rotation's member: the first in English
+                // alphabetical order presides, as Rule 18 starts the rotation.
+                by_rotation
+                    .or_else(|| composition.members().first().map(SeatedMember::code))
+                    .ok_or(Rejection::EmptyCouncil)?
+            }
+        };
+        for invitee in &request.invitees {
+            if composition.contains(*invitee) {
+                return Err(ApiError::unprocessable(format!(
+                    "invitee {invitee} is a member of the Council: it has a delegation key already"
+                )));
+            }
+        }
+        let open = Command::OpenMeeting {
+            date: request.date,
+            format: request.format.unwrap_or(MeetingFormat::PublicMeeting),
+            meeting_number: request.meeting_number,
+            composition: composition.clone(),
+            president,
+            agenda: request.agenda.clone(),
+            requested_by: request.requested_by.clone(),
+        };
+        let opened = decide(&Meeting::default(), open)?;
+        let meeting = Meeting::replay(&opened);
+
+        let mut roles = vec![Role::President];
+        roles.extend(
+            composition
+                .members()
+                .iter()
+                .map(|member| Role::Delegation(member.code())),
+        );
+        roles.extend(request.invitees.iter().map(|code| Role::Invitee(*code)));
+        let keys: Vec<(Role, Key)> = roles
+            .into_iter()
+            .map(|role| (role, Key::generate()))
+            .collect();
+        let access_events = keys
+            .iter()
+            .map(|(role, key)| {
+                new_access_event(&AccessEvent::KeyIssued {
+                    role: *role,
+                    key_hash: key.hash(),
+                })
+            })
+            .collect();
+        let (stream, access_stream) = streams_of(id);
+        self.store
+            .append(&access_stream, 0, access_events)
+            .await
+            .map_err(|error| match error {
+                StoreError::Conflict { .. } => {
+                    ApiError::conflict(format!("a meeting `{id}` exists already"))
+                }
+                other => other.into(),
+            })?;
+        let now = Utc::now();
+        let new_events = opened
+            .iter()
+            .map(|event| NewEvent::meeting(event, now))
+            .collect();
+        self.store.append(&stream, 0, new_events).await?;
+
+        let mut links: Vec<Link> = keys
+            .iter()
+            .map(|(role, key)| self.link(id, &meeting, *role, key))
+            .collect();
+        links.push(Link {
+            role: "board".to_owned(),
+            member: None,
+            name: "Board".to_owned(),
+            path: format!("/m/{id}/board"),
+            key: None,
+        });
+        tracing::info!(meeting = id, "meeting created");
+        Ok(CreatedMeeting {
+            id: id.to_owned(),
+            links,
+        })
+    }
+
+    /// Runs a command presented with a key.
+    pub async fn act(
+        &self,
+        id: &str,
+        key: Option<&str>,
+        request: CommandRequest,
+    ) -> Result<CommandResult, ApiError> {
+        let entry = self.entry(id).await?;
+        let mut loaded = entry.state.lock().await;
+        let role = Self::role_of(&loaded.access, key)?;
+        self.act_locked(&entry, &mut loaded, role, request).await
+    }
+
+    /// Runs a command as a role, without a key (the demo's setting up, and tests).
+    pub async fn act_as(
+        &self,
+        id: &str,
+        role: Role,
+        request: CommandRequest,
+    ) -> Result<CommandResult, ApiError> {
+        let entry = self.entry(id).await?;
+        let mut loaded = entry.state.lock().await;
+        self.act_locked(&entry, &mut loaded, role, request).await
+    }
+
+    async fn act_locked(
+        &self,
+        entry: &Entry,
+        loaded: &mut Loaded,
+        role: Role,
+        request: CommandRequest,
+    ) -> Result<CommandResult, ApiError> {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let command = authorize(role, request.clone())?;
+            let events = decide(&loaded.meeting, command)?;
+            let now = Utc::now();
+            let new_events: Vec<NewEvent> = events
+                .iter()
+                .map(|event| NewEvent::meeting(event, now))
+                .collect();
+            match self
+                .store
+                .append(&entry.stream, loaded.seq, new_events)
+                .await
+            {
+                Ok(stored) => {
+                    for (event, stored) in events.iter().zip(&stored) {
+                        loaded.meeting = council_core::meeting::evolve(
+                            std::mem::take(&mut loaded.meeting),
+                            event,
+                        );
+                        loaded.seq = stored.seq;
+                        let _ = entry.live.send(Arc::new(stored.clone()));
+                    }
+                    let link = self.issue_invitee_key(entry, loaded, &events).await?;
+                    return Ok(CommandResult {
+                        seq: loaded.seq,
+                        events: stored.iter().map(event_view).collect(),
+                        link,
+                    });
+                }
+                Err(StoreError::Conflict { .. }) if attempts < ATTEMPTS => {
+                    self.catch_up(entry, loaded).await?;
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+
+    /// An invited State without a key gets one; the link goes back to the President.
+    async fn issue_invitee_key(
+        &self,
+        entry: &Entry,
+        loaded: &mut Loaded,
+        events: &[Event],
+    ) -> Result<Option<Link>, ApiError> {
+        let invited = events.iter().find_map(|event| match event {
+            Event::ParticipantInvited {
+                participant: Participant::State { state },
+                ..
+            } => Some(*state),
+            _ => None,
+        });
+        let Some(state) = invited else {
+            return Ok(None);
+        };
+        if loaded.access.role_for_member(state).is_some() {
+            return Ok(None);
+        }
+        let role = Role::Invitee(state);
+        self.issue_key(entry, loaded, role).await.map(Some)
+    }
+
+    async fn issue_key(
+        &self,
+        entry: &Entry,
+        loaded: &mut Loaded,
+        role: Role,
+    ) -> Result<Link, ApiError> {
+        let key = Key::generate();
+        let event = AccessEvent::KeyIssued {
+            role,
+            key_hash: key.hash(),
+        };
+        self.append_access(entry, loaded, event).await?;
+        Ok(self.link(&entry.id, &loaded.meeting, role, &key))
+    }
+
+    async fn append_access(
+        &self,
+        entry: &Entry,
+        loaded: &mut Loaded,
+        event: AccessEvent,
+    ) -> Result<(), ApiError> {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let appended = self
+                .store
+                .append(
+                    &entry.access_stream,
+                    loaded.access_seq,
+                    vec![new_access_event(&event)],
+                )
+                .await;
+            match appended {
+                Ok(stored) => {
+                    loaded.access.apply(&event);
+                    loaded.access_seq = stored.last().map_or(loaded.access_seq, |last| last.seq);
+                    return Ok(());
+                }
+                Err(StoreError::Conflict { .. }) if attempts < ATTEMPTS => {
+                    self.catch_up(entry, loaded).await?;
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+
+    fn holder_role(loaded: &Loaded, holder: &str) -> Result<Role, ApiError> {
+        if holder == "president" {
+            return Ok(Role::President);
+        }
+        let member = MemberCode::parse(holder).map_err(|_| {
+            ApiError::not_found(format!(
+                "no link `{holder}`: expected `president` or a member code"
+            ))
+        })?;
+        loaded
+            .access
+            .role_for_member(member)
+            .ok_or_else(|| ApiError::not_found(format!("{member} holds no link in this meeting")))
+    }
+
+    /// The President re-issues the key of a holder (`president` or a member code).
+    pub async fn reissue(
+        &self,
+        id: &str,
+        key: Option<&str>,
+        holder: &str,
+    ) -> Result<Link, ApiError> {
+        let entry = self.entry(id).await?;
+        let mut loaded = entry.state.lock().await;
+        require_president(Self::role_of(&loaded.access, key)?, "re-issue links")?;
+        let role = Self::holder_role(&loaded, holder)?;
+        self.issue_key(&entry, &mut loaded, role).await
+    }
+
+    /// The President revokes the key of a member.
+    pub async fn revoke(&self, id: &str, key: Option<&str>, holder: &str) -> Result<(), ApiError> {
+        let entry = self.entry(id).await?;
+        let mut loaded = entry.state.lock().await;
+        require_president(Self::role_of(&loaded.access, key)?, "revoke links")?;
+        let role = Self::holder_role(&loaded, holder)?;
+        if role == Role::President {
+            return Err(ApiError::unprocessable(
+                "the President's own key cannot be revoked, only re-issued",
+            ));
+        }
+        self.append_access(&entry, &mut loaded, AccessEvent::KeyRevoked { role })
+            .await
+    }
+
+    /// Creates the demo meeting (20 November 2024, S/2024/835) unless it exists; answers its
+    /// links when it was created.
+    pub async fn ensure_demo(&self) -> Result<Option<CreatedMeeting>, ApiError> {
+        match self.entry(DEMO_MEETING).await {
+            Ok(_) => return Ok(None),
+            Err(error) if error.status() == axum::http::StatusCode::NOT_FOUND => {}
+            Err(error) => return Err(error),
+        }
+        let created = self
+            .create_with_id(DEMO_MEETING, crate::demo::meeting())
+            .await?;
+        for (role, request) in crate::demo::business() {
+            self.act_as(DEMO_MEETING, role, request).await?;
+        }
+        Ok(Some(created))
+    }
+}
+
+fn require_president(role: Role, action: &str) -> Result<(), ApiError> {
+    if role == Role::President {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "only the President may {action}; this key is {role}'s"
+        )))
+    }
+}
+
+/// Turns a request into the domain's command for the role that sent it, or refuses it for
+/// that role: the President runs the meeting, a delegation acts only as itself, an invited
+/// State speaks and co-sponsors but never votes.
+pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiError> {
+    let name = request.name();
+    let member = |allow_invitee: bool| -> Result<MemberCode, ApiError> {
+        match role {
+            Role::Delegation(member) => Ok(member),
+            Role::Invitee(member) if allow_invitee => Ok(member),
+            Role::Invitee(member) => Err(ApiError::forbidden(format!(
+                "{member} is invited without vote (rules 37 and 39): `{name}` is for members of the Council"
+            ))),
+            Role::President => Err(ApiError::forbidden(format!(
+                "`{name}` is for delegations; the President acts as chair only (the presiding member votes with its delegation's key)"
+            ))),
+        }
+    };
+    let president = || require_president(role, &format!("`{name}`"));
+    let command = match request {
+        CommandRequest::AdoptAgenda => {
+            president()?;
+            Command::AdoptAgenda
+        }
+        CommandRequest::InviteParticipant {
+            state,
+            name: person,
+            title,
+            basis,
+        } => {
+            president()?;
+            let participant = match (state, person, title) {
+                (Some(state), None, None) => Participant::State { state },
+                (None, Some(name), Some(title)) => Participant::Person { name, title },
+                _ => {
+                    return Err(ApiError::malformed(
+                        "invite_participant needs either `state`, or `name` and `title`",
+                    ));
+                }
+            };
+            Command::InviteParticipant { participant, basis }
+        }
+        CommandRequest::PutToVote { item } => {
+            president()?;
+            Command::PutToVote { item }
+        }
+        CommandRequest::CloseVote => {
+            president()?;
+            Command::RecordVote {
+                ballot: Ballot::default(),
+            }
+        }
+        CommandRequest::CirculateStatement {
+            id,
+            kind,
+            text,
+            silence_until,
+        } => {
+            president()?;
+            Command::CirculateStatement {
+                id,
+                kind,
+                text,
+                silence_until,
+            }
+        }
+        CommandRequest::ConcludeStatement { id } => {
+            president()?;
+            Command::ConcludeStatement { id }
+        }
+        CommandRequest::Adjourn => {
+            president()?;
+            Command::CloseMeeting
+        }
+        CommandRequest::CastVote { position } => Command::CastVote {
+            member: member(false)?,
+            position,
+        },
+        CommandRequest::SubmitDraft {
+            symbol,
+            paragraphs,
+            sponsors,
+            procedural,
+            parties_to_dispute,
+        } => {
+            let mover = member(true)?;
+            Command::SubmitDraft {
+                symbol,
+                sponsors: sponsors.unwrap_or_else(|| vec![mover]),
+                mover,
+                paragraphs,
+                procedural,
+                parties_to_dispute,
+            }
+        }
+        CommandRequest::WithdrawDraft { draft } => Command::WithdrawDraft {
+            draft,
+            member: member(false)?,
+        },
+        CommandRequest::TakeOverDraft { draft } => Command::TakeOverDraft {
+            draft,
+            member: member(false)?,
+        },
+        CommandRequest::SubmitAmendment {
+            id,
+            draft,
+            oral,
+            changes,
+        } => Command::SubmitAmendment {
+            id,
+            draft,
+            proposed_by: member(false)?,
+            oral,
+            changes,
+        },
+        CommandRequest::RequestSeparateVote { draft, paragraph } => Command::RequestSeparateVote {
+            draft,
+            paragraph,
+            requested_by: member(false)?,
+        },
+        CommandRequest::ObjectToSeparateVote { draft, paragraph } => {
+            Command::ObjectToSeparateVote {
+                draft,
+                paragraph,
+                member: member(false)?,
+            }
+        }
+        CommandRequest::DisputeProceduralCharacter { draft } => {
+            Command::DisputeProceduralCharacter {
+                draft,
+                member: member(false)?,
+            }
+        }
+        CommandRequest::ExplainVote {
+            draft,
+            timing,
+            text,
+        } => Command::ExplainVote {
+            member: member(false)?,
+            draft,
+            timing,
+            text,
+        },
+        CommandRequest::ObjectToStatement { id } => Command::ObjectToStatement {
+            id,
+            member: member(false)?,
+        },
+        CommandRequest::DissociateFromStatement { id } => Command::DissociateFromStatement {
+            id,
+            member: member(false)?,
+        },
+        CommandRequest::BreakSilence { id } => Command::BreakSilence {
+            id,
+            member: member(false)?,
+            at: Utc::now().naive_utc(),
+        },
+        CommandRequest::GiveFloor { .. }
+        | CommandRequest::RequestFloor
+        | CommandRequest::CoSponsor { .. }
+        | CommandRequest::ReviseDraft { .. }
+        | CommandRequest::PutInBlue { .. } => {
+            return Err(ApiError::unprocessable(format!(
+                "`{name}` is not available yet"
+            )));
+        }
+    };
+    Ok(command)
+}
