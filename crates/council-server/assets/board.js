@@ -224,8 +224,7 @@
       C.setText(C.$('#outcome'), last.announcement || '');
       C.setText(C.$('#explanation'), last.explanation || '');
       C.setText(C.$('#ga-debate'), last.general_assembly_debate_by
-        ? 'Under General Assembly resolution 76/262, the General Assembly is to debate the veto by ' +
-          C.longDate(last.general_assembly_debate_by) + '.'
+        ? 'General Assembly debate of the veto due by ' + C.longDate(last.general_assembly_debate_by) + ' (A/RES/76/262).'
         : '');
     } else {
       C.setText(C.$('#question'), view.closed ? 'The meeting rose.' : 'No question is before the Council.');

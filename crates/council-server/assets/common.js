@@ -131,15 +131,19 @@ window.Council = (function () {
   /**
    * Follows a meeting: calls `render(view)` with the view now and after every event.
    * Fetches are serialised and debounced, and an older view never replaces a newer one.
-   * `onStatus(text, live)` hears about the connection. Returns `{ refresh }`.
+   * `key` (optional) reads meetings that are not public. `onStatus(text, live)` hears about
+   * the connection. While the event stream is down (or refused: an EventSource cannot send
+   * a key, so closed consultations have none), the view is polled every two seconds.
+   * Returns `{ refresh }`.
    */
-  function follow(id, render, onStatus) {
+  function follow(id, render, onStatus, key) {
     const status = onStatus || function () {};
     const viewPath = '/api/meetings/' + encodeURIComponent(id);
     let lastSeq = -1;
     let inFlight = false;
     let again = false;
     let timer = null;
+    let streaming = false;
 
     async function load() {
       if (inFlight) {
@@ -148,7 +152,7 @@ window.Council = (function () {
       }
       inFlight = true;
       try {
-        const view = await api('GET', viewPath);
+        const view = await api('GET', viewPath, { key: key || undefined });
         if (view && typeof view.seq === 'number' && view.seq >= lastSeq) {
           lastSeq = view.seq;
           render(view);
@@ -175,21 +179,23 @@ window.Council = (function () {
     let source = null;
     function connect() {
       if (typeof EventSource !== 'function') {
-        status('Live updates are not supported by this browser; refreshing every few seconds.', false);
+        status('Refreshing every two seconds (this browser has no live updates).', false);
         return;
       }
       source = new EventSource(viewPath + '/events');
       const onEvent = () => schedule(120);
       for (const kind of EVENT_KINDS) source.addEventListener(kind, onEvent);
       source.addEventListener('open', () => {
+        streaming = true;
         status('Live', true);
         schedule(0);
       });
       source.addEventListener('error', () => {
+        streaming = false;
         if (source.readyState === EventSource.CLOSED) {
-          status('Connection lost; trying again…', false);
+          status('Live updates interrupted; refreshing every two seconds.', false);
           source.close();
-          setTimeout(connect, 3000);
+          setTimeout(connect, 15000);
         } else {
           status('Reconnecting…', false);
         }
@@ -198,10 +204,12 @@ window.Council = (function () {
 
     load();
     connect();
-    // A safety net for events whose kind is not in the list above and for lost connections.
+    // A safety net: events of a kind not listed above, and any time the stream is down.
+    let ticks = 0;
     setInterval(() => {
-      if (!document.hidden) schedule(0);
-    }, 10000);
+      ticks += 1;
+      if (!document.hidden && (!streaming || ticks % 5 === 0)) schedule(0);
+    }, 2000);
     document.addEventListener('visibilitychange', () => {
       if (!document.hidden) schedule(0);
     });

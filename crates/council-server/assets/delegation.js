@@ -243,7 +243,7 @@
     }
     C.setText(C.$('#role'), who.role === 'invitee' ? 'Invited State (without vote)' : 'Delegation of');
     C.setText(C.$('#member-name'), who.name);
-    live = C.follow(id, render, (text) => C.setText(C.$('#status'), text));
+    live = C.follow(id, render, (text) => C.setText(C.$('#status'), text), key);
   }, (error) => {
     C.setText(C.$('#member-name'), 'Key not recognised');
     C.showError(errorBox, error.status === 401

@@ -333,5 +333,5 @@
       ? new Error('this key is not valid (mistyped, re-issued or revoked): ' + error.message) : error));
   }
   wire();
-  live = C.follow(id, render, (text) => C.setText(C.$('#status'), text));
+  live = C.follow(id, render, (text) => C.setText(C.$('#status'), text), key);
 })();
