@@ -66,6 +66,34 @@ pub enum Command {
         #[arg(long)]
         no_demo: bool,
     },
+    /// Issue new links for a meeting kept in a database, revoking the old ones (for an
+    /// operator whose links were lost; the server may be running).
+    Links {
+        /// The database: `sqlite:PATH`.
+        #[arg(long, default_value = "sqlite:council.db")]
+        db: String,
+        /// The meeting's id (`demo` for the demo meeting).
+        #[arg(long)]
+        meeting: String,
+        /// Only this holder: `president` or a member code; all holders by default.
+        #[arg(long)]
+        holder: Option<String>,
+        /// The server's address, to print whole links.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base: String,
+    },
+    /// Print the record of a meeting kept in a database, like an S/PV.
+    Export {
+        /// The database: `sqlite:PATH` or a path to an SQLite file.
+        #[arg(long)]
+        db: String,
+        /// The meeting's id (`demo` for the demo meeting).
+        #[arg(long)]
+        meeting: String,
+        /// The format: markdown (default), html or text.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
     /// Check the hash chain of every meeting's log in a database and name the first bad event.
     Verify {
         /// The database: `sqlite:PATH` or a path to an SQLite file.
@@ -218,4 +246,15 @@ pub enum HistoryFormat {
     Json,
     /// CSV.
     Csv,
+}
+
+/// The formats of `council export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Markdown,
+    /// A complete HTML document.
+    Html,
+    /// Plain text, as `council run` prints.
+    Text,
 }

@@ -344,6 +344,92 @@ pub enum Rejection {
         /// The identifier.
         id: String,
     },
+    /// A draft not in blue was put to the vote: a draft is voted only in its final, "blue"
+    /// form (spec section 3.9).
+    #[error(
+        "draft {draft} is not in blue: a draft is put to the vote only once its mover has put its final text in blue"
+    )]
+    DraftNotInBlue {
+        /// The draft.
+        draft: String,
+    },
+    /// A draft already in blue was put in blue again.
+    #[error("draft {draft} is already in blue")]
+    DraftAlreadyInBlue {
+        /// The draft.
+        draft: String,
+    },
+    /// A State co-sponsored a draft it already sponsors.
+    #[error("{member} already sponsors draft {draft}")]
+    AlreadyASponsor {
+        /// The draft.
+        draft: String,
+        /// The State.
+        member: MemberCode,
+    },
+    /// A draft was revised while an amendment to it awaits its vote: the amendment was
+    /// moved to the text as it stands (Rules 33 and 36).
+    #[error(
+        "draft {draft} cannot be revised while amendment `{amendment}` to it awaits its vote: the amendment was moved to the text as it stands (rules 33 and 36)"
+    )]
+    AmendmentPendingOnRevision {
+        /// The draft.
+        draft: String,
+        /// The amendment not yet voted.
+        amendment: String,
+    },
+    /// A draft was revised after the Council had voted on its amendments or parts, which
+    /// the revision would undo.
+    #[error(
+        "draft {draft} cannot be revised: the Council has already voted on {item}, and a revision would set that decision aside"
+    )]
+    DraftVotingBegun {
+        /// The draft.
+        draft: String,
+        /// The vote already taken, in words.
+        item: String,
+    },
+    /// A State asked to speak that is neither on the Council nor invited to the meeting
+    /// (Rule 37, Art. 31 and 32).
+    #[error(
+        "{speaker} is neither a member of the Security Council nor a State invited to this meeting (rule 37, Article 32), so it cannot be inscribed on the list of speakers"
+    )]
+    NotEntitledToSpeak {
+        /// The State.
+        speaker: MemberCode,
+    },
+    /// A State asked to speak while already waiting on the list of speakers.
+    #[error("{speaker} is already on the list of speakers")]
+    AlreadyInscribed {
+        /// The State.
+        speaker: MemberCode,
+    },
+    /// The floor was given to a State not on the list of speakers (Rule 27).
+    #[error(
+        "{speaker} is not on the list of speakers: the President calls upon representatives who have signified their desire to speak (rule 27)"
+    )]
+    NotInscribed {
+        /// The State.
+        speaker: MemberCode,
+    },
+    /// The floor was given out of the order of the list of speakers (Rule 27).
+    #[error(
+        "{speaker} cannot have the floor yet: {next} asked to speak first, and the President calls upon representatives in the order in which they signify their desire to speak (rule 27)"
+    )]
+    NotNextSpeaker {
+        /// The State given the floor.
+        speaker: MemberCode,
+        /// The State first on the list.
+        next: MemberCode,
+    },
+    /// A member cast a second vote on the open ballot (Art. 27(1): one vote each).
+    #[error(
+        "{member} has already voted on the question before the Council (each member has one vote, Art. 27(1))"
+    )]
+    AlreadyVoted {
+        /// The member.
+        member: MemberCode,
+    },
     /// A meeting was opened with the Council of another day.
     #[error(
         "the composition given is the Council of {composition_date}, not of the meeting's date {date}"
@@ -354,4 +440,337 @@ pub enum Rejection {
         /// The composition's date.
         composition_date: NaiveDate,
     },
+}
+
+impl Rejection {
+    /// The variant's name in snake_case (`already_voted`), stable for machines: the live
+    /// server sends it beside the message, which is for people.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rejection::MalformedMemberCode(..) => "malformed_member_code",
+            Rejection::NotACouncilMember { .. } => "not_a_council_member",
+            Rejection::DuplicateMember { .. } => "duplicate_member",
+            Rejection::VoteByPartyToDispute { .. } => "vote_by_party_to_dispute",
+            Rejection::ObligatoryAbstentionOnProceduralMatter => {
+                "obligatory_abstention_on_procedural_matter"
+            }
+            Rejection::MajorityNotTheCharters { .. } => "majority_not_the_charters",
+            Rejection::EmptyCouncil => "empty_council",
+            Rejection::VotesOnStatement => "votes_on_statement",
+            Rejection::ObjectionsOnVote => "objections_on_vote",
+            Rejection::MeetingNotOpened => "meeting_not_opened",
+            Rejection::MeetingAlreadyOpened => "meeting_already_opened",
+            Rejection::MeetingClosed => "meeting_closed",
+            Rejection::MeetingDidNotProceed => "meeting_did_not_proceed",
+            Rejection::EmptyAgenda => "empty_agenda",
+            Rejection::MeetingNumberForConsultations { .. } => "meeting_number_for_consultations",
+            Rejection::FormalBusinessInConsultations { .. } => "formal_business_in_consultations",
+            Rejection::StateInvitedToConsultations { .. } => "state_invited_to_consultations",
+            Rejection::AgendaAlreadyAdopted => "agenda_already_adopted",
+            Rejection::AgendaNotYetAdopted => "agenda_not_yet_adopted",
+            Rejection::CouncilMemberInvited { .. } => "council_member_invited",
+            Rejection::WrongInvitationBasis { .. } => "wrong_invitation_basis",
+            Rejection::AlreadyInvited { .. } => "already_invited",
+            Rejection::DuplicateIdentifier { .. } => "duplicate_identifier",
+            Rejection::NoSponsor { .. } => "no_sponsor",
+            Rejection::EmptyDraft { .. } => "empty_draft",
+            Rejection::DuplicateParagraph { .. } => "duplicate_paragraph",
+            Rejection::UnknownDraft { .. } => "unknown_draft",
+            Rejection::UnknownParagraph { .. } => "unknown_paragraph",
+            Rejection::UnknownAmendment { .. } => "unknown_amendment",
+            Rejection::EmptyAmendment { .. } => "empty_amendment",
+            Rejection::DraftAlreadyVoted { .. } => "draft_already_voted",
+            Rejection::DraftWithdrawn { .. } => "draft_withdrawn",
+            Rejection::DraftNotWithdrawn { .. } => "draft_not_withdrawn",
+            Rejection::NotTheMover { .. } => "not_the_mover",
+            Rejection::SeparateVoteAlreadyRequested { .. } => "separate_vote_already_requested",
+            Rejection::SeparateVoteNotDue { .. } => "separate_vote_not_due",
+            Rejection::EarlierDraftPending { .. } => "earlier_draft_pending",
+            Rejection::AmendmentPending { .. } => "amendment_pending",
+            Rejection::SeparateVotePending { .. } => "separate_vote_pending",
+            Rejection::PreliminaryQuestionPending { .. } => "preliminary_question_pending",
+            Rejection::NoPreliminaryQuestion { .. } => "no_preliminary_question",
+            Rejection::AmendmentAlreadyVoted { .. } => "amendment_already_voted",
+            Rejection::PriorityNotNeeded { .. } => "priority_not_needed",
+            Rejection::VoteInProgress { .. } => "vote_in_progress",
+            Rejection::NoVoteInProgress => "no_vote_in_progress",
+            Rejection::ExplanationOutOfTurn { .. } => "explanation_out_of_turn",
+            Rejection::UnknownStatement { .. } => "unknown_statement",
+            Rejection::StatementAlreadyConcluded { .. } => "statement_already_concluded",
+            Rejection::NoSilenceProcedure { .. } => "no_silence_procedure",
+            Rejection::DraftNotInBlue { .. } => "draft_not_in_blue",
+            Rejection::DraftAlreadyInBlue { .. } => "draft_already_in_blue",
+            Rejection::AlreadyASponsor { .. } => "already_a_sponsor",
+            Rejection::AmendmentPendingOnRevision { .. } => "amendment_pending_on_revision",
+            Rejection::DraftVotingBegun { .. } => "draft_voting_begun",
+            Rejection::NotEntitledToSpeak { .. } => "not_entitled_to_speak",
+            Rejection::AlreadyInscribed { .. } => "already_inscribed",
+            Rejection::NotInscribed { .. } => "not_inscribed",
+            Rejection::NotNextSpeaker { .. } => "not_next_speaker",
+            Rejection::AlreadyVoted { .. } => "already_voted",
+            Rejection::CompositionOfAnotherDay { .. } => "composition_of_another_day",
+        }
+    }
+
+    /// Whether the refusal is a clash with what already happened (a second vote, a vote with
+    /// none open, a duplicate identifier, something already done) rather than a rule that
+    /// the input breaks. A client that reloads the meeting sees why; the live server answers
+    /// such refusals with 409 and the others with 422.
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            Rejection::AlreadyVoted { .. }
+                | Rejection::NoVoteInProgress
+                | Rejection::VoteInProgress { .. }
+                | Rejection::DuplicateIdentifier { .. }
+                | Rejection::DraftAlreadyVoted { .. }
+                | Rejection::AmendmentAlreadyVoted { .. }
+                | Rejection::StatementAlreadyConcluded { .. }
+                | Rejection::MeetingClosed
+                | Rejection::MeetingAlreadyOpened
+                | Rejection::AgendaAlreadyAdopted
+                | Rejection::AlreadyInvited { .. }
+                | Rejection::SeparateVoteAlreadyRequested { .. }
+                | Rejection::DraftAlreadyInBlue { .. }
+                | Rejection::AlreadyASponsor { .. }
+                | Rejection::AlreadyInscribed { .. }
+                | Rejection::DraftVotingBegun { .. }
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The codes of the rejections: one per variant, unique, snake_case.
+
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn code(text: &str) -> MemberCode {
+        MemberCode::parse(text).unwrap()
+    }
+
+    /// One value of every variant.
+    fn every_variant() -> Vec<Rejection> {
+        let date = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
+        let member = code("USA");
+        let text = || "S/2024/835".to_owned();
+        vec![
+            Rejection::MalformedMemberCode(text()),
+            Rejection::NotACouncilMember { member, date },
+            Rejection::DuplicateMember { member },
+            Rejection::VoteByPartyToDispute { member },
+            Rejection::ObligatoryAbstentionOnProceduralMatter,
+            Rejection::MajorityNotTheCharters {
+                date,
+                stated: 7,
+                required: 9,
+            },
+            Rejection::EmptyCouncil,
+            Rejection::VotesOnStatement,
+            Rejection::ObjectionsOnVote,
+            Rejection::MeetingNotOpened,
+            Rejection::MeetingAlreadyOpened,
+            Rejection::MeetingClosed,
+            Rejection::MeetingDidNotProceed,
+            Rejection::EmptyAgenda,
+            Rejection::MeetingNumberForConsultations { meeting_number: 1 },
+            Rejection::FormalBusinessInConsultations { business: text() },
+            Rejection::StateInvitedToConsultations { state: member },
+            Rejection::AgendaAlreadyAdopted,
+            Rejection::AgendaNotYetAdopted,
+            Rejection::CouncilMemberInvited { state: member },
+            Rejection::WrongInvitationBasis {
+                participant: text(),
+                basis: text(),
+            },
+            Rejection::AlreadyInvited {
+                participant: text(),
+            },
+            Rejection::DuplicateIdentifier {
+                thing: "draft",
+                id: text(),
+            },
+            Rejection::NoSponsor { symbol: text() },
+            Rejection::EmptyDraft { symbol: text() },
+            Rejection::DuplicateParagraph {
+                symbol: text(),
+                paragraph: text(),
+            },
+            Rejection::UnknownDraft { symbol: text() },
+            Rejection::UnknownParagraph {
+                symbol: text(),
+                paragraph: text(),
+            },
+            Rejection::UnknownAmendment { id: text() },
+            Rejection::EmptyAmendment { id: text() },
+            Rejection::DraftAlreadyVoted { symbol: text() },
+            Rejection::DraftWithdrawn { symbol: text() },
+            Rejection::DraftNotWithdrawn { symbol: text() },
+            Rejection::NotTheMover {
+                symbol: text(),
+                member,
+                mover: member,
+                action: "withdraw it (rule 35)",
+            },
+            Rejection::SeparateVoteAlreadyRequested {
+                symbol: text(),
+                paragraph: text(),
+            },
+            Rejection::SeparateVoteNotDue {
+                symbol: text(),
+                paragraph: text(),
+            },
+            Rejection::EarlierDraftPending {
+                symbol: text(),
+                earlier: text(),
+            },
+            Rejection::AmendmentPending {
+                symbol: text(),
+                amendment: text(),
+            },
+            Rejection::SeparateVotePending {
+                symbol: text(),
+                paragraph: text(),
+            },
+            Rejection::PreliminaryQuestionPending {
+                symbol: text(),
+                member,
+            },
+            Rejection::NoPreliminaryQuestion { symbol: text() },
+            Rejection::AmendmentAlreadyVoted { id: text() },
+            Rejection::PriorityNotNeeded { symbol: text() },
+            Rejection::VoteInProgress { item: text() },
+            Rejection::NoVoteInProgress,
+            Rejection::ExplanationOutOfTurn {
+                member,
+                symbol: text(),
+                timing: "before the vote",
+                state: "has already been voted",
+            },
+            Rejection::UnknownStatement { id: text() },
+            Rejection::StatementAlreadyConcluded { id: text() },
+            Rejection::NoSilenceProcedure { id: text() },
+            Rejection::DraftNotInBlue { draft: text() },
+            Rejection::DraftAlreadyInBlue { draft: text() },
+            Rejection::AlreadyASponsor {
+                draft: text(),
+                member,
+            },
+            Rejection::AmendmentPendingOnRevision {
+                draft: text(),
+                amendment: text(),
+            },
+            Rejection::DraftVotingBegun {
+                draft: text(),
+                item: text(),
+            },
+            Rejection::NotEntitledToSpeak { speaker: member },
+            Rejection::AlreadyInscribed { speaker: member },
+            Rejection::NotInscribed { speaker: member },
+            Rejection::NotNextSpeaker {
+                speaker: member,
+                next: member,
+            },
+            Rejection::AlreadyVoted { member },
+            Rejection::CompositionOfAnotherDay {
+                date,
+                composition_date: date,
+            },
+        ]
+    }
+
+    /// "AlreadyVoted" to "already_voted".
+    fn snake_case(name: &str) -> String {
+        let mut snake = String::new();
+        for (index, character) in name.chars().enumerate() {
+            if character.is_ascii_uppercase() && index > 0 {
+                snake.push('_');
+            }
+            snake.push(character.to_ascii_lowercase());
+        }
+        snake
+    }
+
+    #[test]
+    fn every_variant_is_listed_once_in_the_test() {
+        // Each variant carries one `#[error]` attribute, so their number is the number of
+        // variants; a new variant without a sample here fails this test.
+        let n_variants = include_str!("rejection.rs")
+            .lines()
+            .filter(|line| line.trim_start().starts_with("#[error("))
+            .count();
+        assert_eq!(every_variant().len(), n_variants);
+    }
+
+    #[test]
+    fn each_code_is_the_variant_name_in_snake_case_and_unique() {
+        let mut seen = BTreeSet::new();
+        for rejection in every_variant() {
+            let debug = format!("{rejection:?}");
+            let variant = debug
+                .split(|character: char| !character.is_ascii_alphanumeric())
+                .next()
+                .unwrap();
+            let code = rejection.code();
+            assert_eq!(code, snake_case(variant), "{debug}");
+            assert!(
+                code.chars()
+                    .all(|character| character.is_ascii_lowercase() || character == '_'),
+                "{code}"
+            );
+            assert!(seen.insert(code), "{code} is used twice");
+        }
+    }
+
+    #[test]
+    fn clashes_with_what_happened_are_conflicts_and_rule_refusals_are_not() {
+        let conflicts: Vec<&str> = every_variant()
+            .iter()
+            .filter(|rejection| rejection.is_conflict())
+            .map(Rejection::code)
+            .collect();
+        assert_eq!(
+            conflicts,
+            [
+                "meeting_already_opened",
+                "meeting_closed",
+                "agenda_already_adopted",
+                "already_invited",
+                "duplicate_identifier",
+                "draft_already_voted",
+                "separate_vote_already_requested",
+                "amendment_already_voted",
+                "vote_in_progress",
+                "no_vote_in_progress",
+                "statement_already_concluded",
+                "draft_already_in_blue",
+                "already_a_sponsor",
+                "draft_voting_begun",
+                "already_inscribed",
+                "already_voted",
+            ]
+        );
+        assert!(
+            !Rejection::DraftNotInBlue {
+                draft: "S/1".to_owned()
+            }
+            .is_conflict()
+        );
+        assert!(
+            !Rejection::VoteByPartyToDispute {
+                member: code("GBR")
+            }
+            .is_conflict()
+        );
+    }
+
+    #[test]
+    fn messages_end_without_a_period() {
+        for rejection in every_variant() {
+            let message = rejection.to_string();
+            assert!(!message.ends_with('.'), "{message}");
+        }
+    }
 }

@@ -169,6 +169,18 @@ impl Access {
         self.by_hash.get(&key.hash()).copied()
     }
 
+    /// The States holding links in this meeting (keys in force or revoked), by code.
+    pub fn holders(&self) -> Vec<Role> {
+        let mut holders: Vec<Role> = self
+            .holders
+            .iter()
+            .copied()
+            .filter(|role| role.member().is_some())
+            .collect();
+        holders.sort_by_key(|role| role.member());
+        holders
+    }
+
     /// The role that a State holds in this meeting, whether its key is in force or revoked.
     pub fn role_for_member(&self, member: MemberCode) -> Option<Role> {
         self.holders

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
+use council_store::RequestId;
 use utoipa::OpenApi;
 
 use crate::backend::Backend;
@@ -159,9 +160,23 @@ pub async fn act(
     State(service): State<AppState>,
     Path(id): Path<String>,
     BearerKey(key): BearerKey,
+    headers: HeaderMap,
     JsonBody(request): JsonBody<CommandRequest>,
-) -> Result<Json<CommandResult>, ApiError> {
-    Ok(Json(service.act(&id, key.as_deref(), request).await?))
+) -> Result<impl IntoResponse, ApiError> {
+    let request_id = match headers.get("idempotency-key") {
+        None => None,
+        Some(value) => {
+            let text = value.to_str().map_err(|_| {
+                ApiError::malformed("the Idempotency-Key header is not readable text")
+            })?;
+            Some(RequestId::parse(text).map_err(|error| ApiError::malformed(error.to_string()))?)
+        }
+    };
+    let result = service
+        .act(&id, key.as_deref(), request, request_id)
+        .await?;
+    let replayed = if result.replayed { "true" } else { "false" };
+    Ok(([("idempotent-replayed", replayed)], Json(result)))
 }
 
 /// The President re-issues a link (`president` or a member code); the old key stops working.

@@ -6,7 +6,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 use council_store::{
-    EventStore, MemStore, NewEvent, SqliteStore, StoreError, StoredEvent, StreamId,
+    EventStore, MemStore, NewEvent, RequestId, SqliteStore, StoreError, StoredEvent, StreamId,
+    VerifyReport,
 };
 use thiserror::Error;
 
@@ -72,6 +73,17 @@ impl Backend {
             DbUrl::Memory => Ok(Backend::Memory(MemStore::new())),
         }
     }
+
+    /// Opens a store that must exist already (to verify or export it): never creates one.
+    pub async fn open_existing(url: &DbUrl) -> Result<Backend, StoreError> {
+        match url {
+            DbUrl::Sqlite(path) => {
+                let url = format!("sqlite://{}", path.display());
+                Ok(Backend::Sqlite(SqliteStore::open_existing(&url).await?))
+            }
+            DbUrl::Memory => Ok(Backend::Memory(MemStore::new())),
+        }
+    }
 }
 
 impl EventStore for Backend {
@@ -102,6 +114,24 @@ impl EventStore for Backend {
         match self {
             Backend::Sqlite(store) => store.streams().await,
             Backend::Memory(store) => store.streams().await,
+        }
+    }
+
+    async fn find_request(
+        &self,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
+        match self {
+            Backend::Sqlite(store) => store.find_request(stream, request_id).await,
+            Backend::Memory(store) => store.find_request(stream, request_id).await,
+        }
+    }
+
+    async fn verify_all(&self) -> Result<VerifyReport, StoreError> {
+        match self {
+            Backend::Sqlite(store) => store.verify_all().await,
+            Backend::Memory(store) => store.verify_all().await,
         }
     }
 }

@@ -38,7 +38,7 @@ pub fn meeting() -> CreateMeeting {
 }
 
 /// The business done before the vote: the agenda adopted, the draft submitted by Guyana for
-/// the ten elected members.
+/// the ten elected members and put in blue.
 pub fn business() -> Vec<(Role, CommandRequest)> {
     let sponsors = [
         "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE",
@@ -62,6 +62,12 @@ pub fn business() -> Vec<(Role, CommandRequest)> {
                 sponsors: Some(sponsors),
                 procedural: false,
                 parties_to_dispute: Vec::new(),
+            },
+        ),
+        (
+            guyana,
+            CommandRequest::PutInBlue {
+                draft: DRAFT.to_owned(),
             },
         ),
     ]

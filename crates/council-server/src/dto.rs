@@ -313,6 +313,9 @@ pub struct CommandResult {
     /// A link issued by the command (an invitation of a State without a key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Whether this answers a retry: the request was recorded before, nothing new was.
+    #[serde(default)]
+    pub replayed: bool,
 }
 
 /// `GET /api/meetings/{id}/me`.

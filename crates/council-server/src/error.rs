@@ -137,7 +137,7 @@ impl ApiError {
 
 impl From<Rejection> for ApiError {
     fn from(rejection: Rejection) -> ApiError {
-        let (status, code) = if is_conflict(&rejection) {
+        let (status, code) = if rejection.is_conflict() {
             (StatusCode::CONFLICT, "conflict")
         } else {
             (StatusCode::UNPROCESSABLE_ENTITY, "rejected")
@@ -146,7 +146,7 @@ impl From<Rejection> for ApiError {
             status,
             code,
             message: rejection.to_string(),
-            rejection: Some(rejection_code(&rejection)),
+            rejection: Some(rejection.code()),
         }
     }
 }
@@ -177,26 +177,4 @@ impl IntoResponse for ApiError {
         };
         (self.status, Json(body)).into_response()
     }
-}
-
-// Interim until the domain names its refusals itself.
-fn is_conflict(rejection: &Rejection) -> bool {
-    matches!(
-        rejection,
-        Rejection::DuplicateMember { .. }
-            | Rejection::NoVoteInProgress
-            | Rejection::VoteInProgress { .. }
-            | Rejection::DuplicateIdentifier { .. }
-            | Rejection::DraftAlreadyVoted { .. }
-            | Rejection::AmendmentAlreadyVoted { .. }
-            | Rejection::StatementAlreadyConcluded { .. }
-            | Rejection::MeetingClosed
-            | Rejection::MeetingAlreadyOpened
-            | Rejection::AgendaAlreadyAdopted
-            | Rejection::AlreadyInvited { .. }
-    )
-}
-
-fn rejection_code(_rejection: &Rejection) -> &'static str {
-    "rejected"
 }

@@ -15,7 +15,7 @@
 //! - [`api`]: JSON handlers and the OpenAPI document; [`dto`]: request and answer shapes;
 //!   [`view`]: the meeting as the pages show it.
 //! - [`live`]: Server-Sent Events with resume.
-//! - [`pages`]: the embedded web pages.
+//! - [`pages`]: the embedded web pages; [`record`]: the meeting record in HTML and Markdown.
 //! - [`extract`]: body and key extractors answering in the API's error shape; [`error`]:
 //!   [`ApiError`].
 //! - [`backend`]: the store chosen from `--db`; [`demo`]: the demo meeting.
@@ -29,6 +29,7 @@ pub mod error;
 pub mod extract;
 pub mod live;
 pub mod pages;
+pub mod record;
 pub mod service;
 pub mod view;
 
@@ -69,6 +70,8 @@ pub fn app(service: Arc<Service<Backend>>) -> Router {
         .route("/m/{id}/board", get(pages::board))
         .route("/m/{id}/president", get(pages::president))
         .route("/m/{id}/delegation", get(pages::delegation))
+        .route("/m/{id}/record", get(record::html))
+        .route("/m/{id}/record.md", get(record::markdown))
         .route("/assets/{file}", get(pages::asset_file))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))

@@ -27,6 +27,9 @@ use crate::extract::BearerKey;
 pub struct After {
     /// Resume after this sequence number.
     pub after: Option<u64>,
+    /// A key of the meeting, for closed consultations (browsers' `EventSource` cannot send
+    /// an `Authorization` header); public meetings need none.
+    pub key: Option<String>,
 }
 
 fn message(stored: &StoredEvent) -> SseEvent {
@@ -73,6 +76,7 @@ pub async fn events(
     };
     let after = from_header.or(query.after).unwrap_or(0);
     if !service.is_public(&id).await? {
+        let key = key.or(query.key);
         service.require_key(&id, key.as_deref()).await?;
     }
     let (backlog, receiver, entry) = service.subscribe(&id, after).await?;

@@ -14,7 +14,7 @@ use chrono::{Datelike, Utc};
 use council_core::meeting::{Command, Event, Meeting, MeetingFormat, Participant, decide};
 use council_core::{Ballot, Composition, MemberCode, Rejection, SeatedMember};
 use council_data::Roster;
-use council_store::{EventStore, NewEvent, StoreError, StoredEvent, StreamId};
+use council_store::{EventStore, NewEvent, RequestId, StoreError, StoredEvent, StreamId};
 use tokio::sync::broadcast;
 
 use crate::access::{ACCESS_EVENT_VERSION, Access, AccessEvent, Key, Role};
@@ -89,6 +89,16 @@ fn corrupt(stored: &StoredEvent, reason: impl std::fmt::Display) -> ApiError {
     ApiError::from(error)
 }
 
+/// The answer to a retried request: what its first try recorded.
+fn replayed(seq: u64, stored: &[StoredEvent]) -> CommandResult {
+    CommandResult {
+        seq,
+        events: stored.iter().map(event_view).collect(),
+        link: None,
+        replayed: true,
+    }
+}
+
 fn read_access(stored: &StoredEvent) -> Result<AccessEvent, ApiError> {
     serde_json::from_value(stored.payload.clone()).map_err(|error| corrupt(stored, error))
 }
@@ -128,12 +138,6 @@ impl<S: EventStore> Service<S> {
             return Ok(Arc::clone(entry));
         }
         let (stream, access_stream) = streams_of(id);
-        let mut loaded = Loaded {
-            meeting: Meeting::default(),
-            seq: 0,
-            access: Access::default(),
-            access_seq: 0,
-        };
         let (live, _) = broadcast::channel(LIVE_BUFFER);
         let entry = Entry {
             id: id.to_owned(),
@@ -147,11 +151,13 @@ impl<S: EventStore> Service<S> {
             }),
             live,
         };
-        self.catch_up(&entry, &mut loaded).await?;
-        if loaded.seq == 0 {
-            return Err(unknown());
+        {
+            let mut loaded = entry.state.lock().await;
+            self.catch_up(&entry, &mut loaded).await?;
+            if loaded.seq == 0 {
+                return Err(unknown());
+            }
         }
-        *entry.state.lock().await = loaded;
         let mut meetings = self.lock_meetings();
         let entry = meetings
             .entry(id.to_owned())
@@ -190,6 +196,30 @@ impl<S: EventStore> Service<S> {
         Ok(())
     }
 
+    /// Another process appended to a stream (a notification from the database): a meeting
+    /// this instance holds catches up, so its subscribers hear of the event too. Streams of
+    /// meetings not held here are ignored; they are read when first asked for.
+    pub async fn appended_elsewhere(&self, stream: &StreamId, seq: u64) -> Result<(), ApiError> {
+        let id = stream
+            .as_str()
+            .strip_suffix(".access")
+            .unwrap_or(stream.as_str());
+        let entry = self.lock_meetings().get(id).map(Arc::clone);
+        let Some(entry) = entry else {
+            return Ok(());
+        };
+        let mut loaded = entry.state.lock().await;
+        let behind = if stream.as_str() == id {
+            loaded.seq < seq
+        } else {
+            loaded.access_seq < seq
+        };
+        if behind {
+            self.catch_up(&entry, &mut loaded).await?;
+        }
+        Ok(())
+    }
+
     fn role_of(access: &Access, key: Option<&str>) -> Result<Role, ApiError> {
         let key = key.ok_or_else(|| {
             ApiError::unauthorized("this needs a key: send `Authorization: Bearer <key>`")
@@ -202,7 +232,8 @@ impl<S: EventStore> Service<S> {
     /// The role a key holds in a meeting.
     pub async fn me(&self, id: &str, key: Option<&str>) -> Result<Me, ApiError> {
         let entry = self.entry(id).await?;
-        let loaded = entry.state.lock().await;
+        let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
         Ok(Me {
             role: role.name().to_owned(),
@@ -263,7 +294,8 @@ impl<S: EventStore> Service<S> {
     /// Checks that a key is valid in a meeting, whatever its role.
     pub async fn require_key(&self, id: &str, key: Option<&str>) -> Result<Role, ApiError> {
         let entry = self.entry(id).await?;
-        let loaded = entry.state.lock().await;
+        let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         Self::role_of(&loaded.access, key)
     }
 
@@ -438,16 +470,22 @@ impl<S: EventStore> Service<S> {
     }
 
     /// Runs a command presented with a key.
+    /// With a request id (the `Idempotency-Key`), a retry of a request already recorded
+    /// answers what the first one recorded, with `replayed` set, and records nothing.
     pub async fn act(
         &self,
         id: &str,
         key: Option<&str>,
         request: CommandRequest,
+        request_id: Option<RequestId>,
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
+        // Keys issued or revoked elsewhere (an operator, another instance) count at once.
+        self.catch_up(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
-        self.act_locked(&entry, &mut loaded, role, request).await
+        self.act_locked(&entry, &mut loaded, role, request, request_id)
+            .await
     }
 
     /// Runs a command as a role, without a key (the demo's setting up, and tests).
@@ -459,7 +497,8 @@ impl<S: EventStore> Service<S> {
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.act_locked(&entry, &mut loaded, role, request).await
+        self.act_locked(&entry, &mut loaded, role, request, None)
+            .await
     }
 
     async fn act_locked(
@@ -468,16 +507,28 @@ impl<S: EventStore> Service<S> {
         loaded: &mut Loaded,
         role: Role,
         request: CommandRequest,
+        request_id: Option<RequestId>,
     ) -> Result<CommandResult, ApiError> {
         let mut attempts = 0;
         loop {
             attempts += 1;
+            if let Some(request_id) = &request_id
+                && let Some(stored) = self.store.find_request(&entry.stream, request_id).await?
+            {
+                return Ok(replayed(loaded.seq, &stored));
+            }
             let command = authorize(role, request.clone())?;
             let events = decide(&loaded.meeting, command)?;
             let now = Utc::now();
             let new_events: Vec<NewEvent> = events
                 .iter()
-                .map(|event| NewEvent::meeting(event, now))
+                .map(|event| {
+                    let new_event = NewEvent::meeting(event, now);
+                    match &request_id {
+                        Some(request_id) => new_event.with_request_id(request_id.clone()),
+                        None => new_event,
+                    }
+                })
                 .collect();
             match self
                 .store
@@ -498,9 +549,14 @@ impl<S: EventStore> Service<S> {
                         seq: loaded.seq,
                         events: stored.iter().map(event_view).collect(),
                         link,
+                        replayed: false,
                     });
                 }
-                Err(StoreError::Conflict { .. }) if attempts < ATTEMPTS => {
+                // Another writer (or the first try of this very request) got there first:
+                // catch up and look again.
+                Err(StoreError::Conflict { .. } | StoreError::DuplicateRequest { .. })
+                    if attempts < ATTEMPTS =>
+                {
                     self.catch_up(entry, loaded).await?;
                 }
                 Err(error) => return Err(error.into()),
@@ -602,6 +658,7 @@ impl<S: EventStore> Service<S> {
     ) -> Result<Link, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         require_president(Self::role_of(&loaded.access, key)?, "re-issue links")?;
         let role = Self::holder_role(&loaded, holder)?;
         self.issue_key(&entry, &mut loaded, role).await
@@ -611,6 +668,7 @@ impl<S: EventStore> Service<S> {
     pub async fn revoke(&self, id: &str, key: Option<&str>, holder: &str) -> Result<(), ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
+        self.catch_up(&entry, &mut loaded).await?;
         require_president(Self::role_of(&loaded.access, key)?, "revoke links")?;
         let role = Self::holder_role(&loaded, holder)?;
         if role == Role::President {
@@ -620,6 +678,32 @@ impl<S: EventStore> Service<S> {
         }
         self.append_access(&entry, &mut loaded, AccessEvent::KeyRevoked { role })
             .await
+    }
+
+    /// Issues new keys to every holder of a meeting's links, or to one (`president` or a
+    /// member code), revoking the old ones: the operator's way back in when links are lost.
+    /// It takes no key: whoever runs it holds the database.
+    pub async fn reissue_as_operator(
+        &self,
+        id: &str,
+        holder: Option<&str>,
+    ) -> Result<Vec<Link>, ApiError> {
+        let entry = self.entry(id).await?;
+        let mut loaded = entry.state.lock().await;
+        let roles = match holder {
+            Some(holder) => vec![Self::holder_role(&loaded, holder)?],
+            None => {
+                let mut roles = vec![Role::President];
+                roles.extend(loaded.access.holders());
+                roles.dedup();
+                roles
+            }
+        };
+        let mut links = Vec::new();
+        for role in roles {
+            links.push(self.issue_key(&entry, &mut loaded, role).await?);
+        }
+        Ok(links)
     }
 
     /// Creates the demo meeting (20 November 2024, S/2024/835) unless it exists; answers its
@@ -805,15 +889,102 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
             member: member(false)?,
             at: Utc::now().naive_utc(),
         },
-        CommandRequest::GiveFloor { .. }
-        | CommandRequest::RequestFloor
-        | CommandRequest::CoSponsor { .. }
-        | CommandRequest::ReviseDraft { .. }
-        | CommandRequest::PutInBlue { .. } => {
-            return Err(ApiError::unprocessable(format!(
-                "`{name}` is not available yet"
-            )));
+        CommandRequest::GiveFloor { member: speaker } => {
+            president()?;
+            Command::GiveFloor { speaker }
         }
+        CommandRequest::RequestFloor => Command::InscribeSpeaker {
+            speaker: member(true)?,
+        },
+        CommandRequest::CoSponsor { draft } => Command::CoSponsorDraft {
+            draft,
+            member: member(true)?,
+        },
+        CommandRequest::ReviseDraft { draft, paragraphs } => Command::ReviseDraft {
+            draft,
+            member: member(true)?,
+            paragraphs,
+        },
+        CommandRequest::PutInBlue { draft } => Command::PutDraftInBlue {
+            draft,
+            member: member(true)?,
+        },
     };
     Ok(command)
+}
+
+#[cfg(test)]
+mod tests {
+    use council_core::Position;
+    use council_core::meeting::VoteItem;
+
+    use super::*;
+
+    fn code(text: &str) -> MemberCode {
+        MemberCode::parse(text).unwrap()
+    }
+
+    fn status(result: Result<Command, ApiError>) -> u16 {
+        match result {
+            Ok(_) => 200,
+            Err(error) => error.status().as_u16(),
+        }
+    }
+
+    #[test]
+    fn a_delegation_casts_its_own_vote_and_nobody_else_votes() {
+        let cast = || CommandRequest::CastVote {
+            position: Position::Yes,
+        };
+        assert_eq!(
+            authorize(Role::Delegation(code("FRA")), cast()).unwrap(),
+            Command::CastVote {
+                member: code("FRA"),
+                position: Position::Yes
+            }
+        );
+        assert_eq!(status(authorize(Role::President, cast())), 403);
+        assert_eq!(status(authorize(Role::Invitee(code("PSE")), cast())), 403);
+    }
+
+    #[test]
+    fn only_the_president_runs_the_meeting() {
+        let chair_business = [
+            CommandRequest::AdoptAgenda,
+            CommandRequest::PutToVote {
+                item: VoteItem::Agenda,
+            },
+            CommandRequest::CloseVote,
+            CommandRequest::Adjourn,
+            CommandRequest::ConcludeStatement { id: "PS".into() },
+        ];
+        for request in chair_business {
+            assert_eq!(status(authorize(Role::President, request.clone())), 200);
+            assert_eq!(
+                status(authorize(Role::Delegation(code("USA")), request.clone())),
+                403
+            );
+            assert_eq!(status(authorize(Role::Invitee(code("PSE")), request)), 403);
+        }
+    }
+
+    #[test]
+    fn closing_the_vote_records_no_position_of_its_own() {
+        assert_eq!(
+            authorize(Role::President, CommandRequest::CloseVote).unwrap(),
+            Command::RecordVote {
+                ballot: Ballot::default()
+            }
+        );
+    }
+
+    #[test]
+    fn meeting_ids_are_short_lowercase_slugs() {
+        assert!(is_meeting_id("demo"));
+        assert!(is_meeting_id("m-0123456789abcdef"));
+        assert!(!is_meeting_id(""));
+        assert!(!is_meeting_id("Demo"));
+        assert!(!is_meeting_id("demo.access"));
+        assert!(!is_meeting_id(&"a".repeat(41)));
+    }
 }

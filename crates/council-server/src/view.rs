@@ -364,8 +364,8 @@ pub fn view(id: &str, seq: u64, meeting: &Meeting, roster: &Roster) -> Option<Me
             symbol: draft.symbol.clone(),
             sponsors: codes(&draft.sponsors),
             mover: draft.mover.to_string(),
-            revision: 0,
-            in_blue: true,
+            revision: draft.revision,
+            in_blue: draft.in_blue,
             procedural: draft.is_procedural(),
             parties_to_dispute: codes(&draft.parties_to_dispute),
             status: match draft.status {
@@ -498,7 +498,10 @@ pub fn view(id: &str, seq: u64, meeting: &Meeting, roster: &Roster) -> Option<Me
         }
         .to_owned(),
         invitations,
-        speakers: SpeakersView::default(),
+        speakers: SpeakersView {
+            waiting: codes(meeting.speakers_waiting()),
+            spoken: codes(meeting.speakers_heard()),
+        },
         drafts,
         amendments,
         voting,

@@ -3,7 +3,7 @@
 //!
 //! An event's hash is the SHA-256 of, in this order, each field written as its length in
 //! bytes (8 bytes, big-endian) followed by its bytes:
-//! 1. the domain tag `council-event-v1`;
+//! 1. the domain tag `council-event-v2`;
 //! 2. `stream_id` as UTF-8;
 //! 3. `seq` as 8 bytes, big-endian;
 //! 4. `kind` as UTF-8;
@@ -11,16 +11,22 @@
 //! 6. `payload` as canonical JSON: no whitespace, object keys sorted by their UTF-8 bytes at
 //!    every depth, strings and numbers as `serde_json` writes them;
 //! 7. `recorded_at` as RFC 3339 in UTC with nine fractional digits and `Z`;
-//! 8. `prev_hash` as its 32 bytes.
+//! 8. `prev_hash` as its 32 bytes;
+//! 9. `request_id` as UTF-8, empty (length 0) when the event has none. A request id is never
+//!    empty, so an absent one cannot be mistaken for a present one.
 //!
 //! Length prefixes make the encoding unambiguous (no two field lists share one), and sorting
 //! keys ourselves keeps the hash independent of how a JSON map orders its keys (serde_json's
-//! `preserve_order` feature may be switched on by any crate in a build).
+//! `preserve_order` feature may be switched on by any crate in a build). The tag names the
+//! encoding: `council-event-v1` was the same without field 9, used before request ids were
+//! added and never deployed, so this crate verifies only `v2` logs.
 //!
 //! What the chain proves: a log whose chain verifies has had no event edited, removed or
-//! reordered since it was written, except at its end. Removing the last events, or appending
-//! well-formed new ones, leaves a valid chain; catching that needs the head hash kept
-//! somewhere else (not done yet).
+//! reordered since it was written, except at its end, by anyone who did not also recompute
+//! every later hash (the hash has no key: it detects damage and careless edits, not a
+//! forger who rewrites the chain). Removing the last events, or appending well-formed new
+//! ones, leaves a valid chain; catching that needs the head (last `seq` and `hash`) kept
+//! somewhere else, as the crate docs describe under *Truncation*.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
@@ -28,6 +34,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::event::{EventHash, NewEvent, StoredEvent};
+use crate::request::RequestId;
 use crate::stream::StreamId;
 
 /// The first event of a stream that is not what the chain says it should be.
@@ -96,44 +103,30 @@ impl Corruption {
     }
 }
 
-/// The hash of an event with these fields (the encoding in the module docs).
-pub fn event_hash(
-    stream: &StreamId,
-    seq: u64,
-    kind: &str,
-    version: u32,
-    payload: &Value,
-    recorded_at: DateTime<Utc>,
-    prev_hash: &EventHash,
-) -> EventHash {
-    let mut hasher = Sha256::new();
-    let mut field = |bytes: &[u8]| {
-        hasher.update((bytes.len() as u64).to_be_bytes());
-        hasher.update(bytes);
-    };
-    field(b"council-event-v1");
-    field(stream.as_str().as_bytes());
-    field(&seq.to_be_bytes());
-    field(kind.as_bytes());
-    field(&version.to_be_bytes());
-    field(canonical_json(payload).as_bytes());
-    field(canonical_time(recorded_at).as_bytes());
-    field(prev_hash.as_bytes());
-    EventHash::from_bytes(hasher.finalize().into())
-}
-
 impl StoredEvent {
-    /// The hash its fields should have; equal to `hash` unless it was altered.
+    /// The hash its fields should have (the encoding in the module docs); equal to `hash`
+    /// unless it was altered. Every field but `hash` itself is covered.
     pub fn expected_hash(&self) -> EventHash {
-        event_hash(
-            &self.stream_id,
-            self.seq,
-            &self.kind,
-            self.version,
-            &self.payload,
-            self.recorded_at,
-            &self.prev_hash,
-        )
+        let mut hasher = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            hasher.update((bytes.len() as u64).to_be_bytes());
+            hasher.update(bytes);
+        };
+        field(b"council-event-v2");
+        field(self.stream_id.as_str().as_bytes());
+        field(&self.seq.to_be_bytes());
+        field(self.kind.as_bytes());
+        field(&self.version.to_be_bytes());
+        field(canonical_json(&self.payload).as_bytes());
+        field(canonical_time(self.recorded_at).as_bytes());
+        field(self.prev_hash.as_bytes());
+        field(
+            self.request_id
+                .as_ref()
+                .map_or("", RequestId::as_str)
+                .as_bytes(),
+        );
+        EventHash::from_bytes(hasher.finalize().into())
     }
 }
 
@@ -192,27 +185,20 @@ pub(crate) fn seal(
         .into_iter()
         .map(|event| {
             seq += 1;
-            let (kind, version, payload, recorded_at) = event.into_parts();
-            let hash = event_hash(
-                stream,
-                seq,
-                &kind,
-                version,
-                &payload,
-                recorded_at,
-                &prev_hash,
-            );
-            let stored = StoredEvent {
+            let (kind, version, payload, recorded_at, request_id) = event.into_parts();
+            let mut stored = StoredEvent {
                 stream_id: stream.clone(),
                 seq,
                 kind,
                 version,
                 payload,
                 recorded_at,
+                request_id,
                 prev_hash,
-                hash,
+                hash: EventHash::GENESIS,
             };
-            prev_hash = hash;
+            stored.hash = stored.expected_hash();
+            prev_hash = stored.hash;
             stored
         })
         .collect()
@@ -277,22 +263,33 @@ mod tests {
         assert_eq!(canonical_time(time), "2024-11-20T09:05:00.500000000Z");
     }
 
+    fn pinned_event(request_id: Option<&str>) -> StoredEvent {
+        StoredEvent {
+            stream_id: StreamId::parse("m1").unwrap(),
+            seq: 1,
+            kind: "meeting_closed".to_owned(),
+            version: 1,
+            payload: json!({"kind": "meeting_closed"}),
+            recorded_at: DateTime::<Utc>::UNIX_EPOCH,
+            request_id: request_id.map(|text| RequestId::parse(text).unwrap()),
+            prev_hash: EventHash::GENESIS,
+            hash: EventHash::GENESIS,
+        }
+    }
+
     #[test]
     fn hash_is_pinned_so_stored_logs_stay_verifiable() {
         // A changed encoding would make every stored log fail verification: this pins it.
-        let stream = StreamId::parse("m1").unwrap();
-        let hash = event_hash(
-            &stream,
-            1,
-            "meeting_closed",
-            1,
-            &json!({"kind": "meeting_closed"}),
-            DateTime::<Utc>::UNIX_EPOCH,
-            &EventHash::GENESIS,
+        // Changed on purpose once, from `council-event-v1`, when request ids joined the hash.
+        assert_eq!(pinned_event(None).expected_hash().to_string(), PINNED_HASH);
+        assert_eq!(
+            pinned_event(Some("req-1")).expected_hash().to_string(),
+            PINNED_HASH_WITH_REQUEST_ID
         );
-        assert_eq!(hash.to_string(), PINNED_HASH);
     }
 
     // Computed independently from the encoding in the module docs (Python hashlib).
-    const PINNED_HASH: &str = "3eb226ecba41c1854b3cccc89ea19e7151a5bee44e51961cb32a264eaa5bfee6";
+    const PINNED_HASH: &str = "4f32fdb6940449a0104342cb3092eed14c9acd17b670bb4c2bcf42291e27a27a";
+    const PINNED_HASH_WITH_REQUEST_ID: &str =
+        "53ac43df270eaee3aa74d1d08f8549fca72cfb6dbf0a1644b19896cb1f61a6cf";
 }

@@ -7,16 +7,19 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::request::RequestId;
 use crate::stream::StreamId;
 
-/// An event to append: its stable kind, its schema version, its payload and when it was
-/// recorded. The store adds the stream, the sequence number and the hashes.
+/// An event to append: its stable kind, its schema version, its payload, when it was
+/// recorded and, optionally, the request that produced it. The store adds the stream, the
+/// sequence number and the hashes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEvent {
     kind: String,
     version: u32,
     payload: Value,
     recorded_at: DateTime<Utc>,
+    request_id: Option<RequestId>,
 }
 
 /// Why an event cannot be appended.
@@ -31,6 +34,28 @@ pub enum InvalidEvent {
         /// The kind.
         kind: String,
     },
+    /// The events of one append do not all carry the same request id (or all none): one
+    /// append is one request.
+    #[error(
+        "the events of one append must carry one request id: the first has {} but the one at index {index} has {}",
+        describe(first.as_ref()),
+        describe(found.as_ref())
+    )]
+    MixedRequestIds {
+        /// The request id of the batch's first event.
+        first: Option<RequestId>,
+        /// The position in the batch (from 0) of the first event that differs.
+        index: usize,
+        /// Its request id.
+        found: Option<RequestId>,
+    },
+}
+
+fn describe(request: Option<&RequestId>) -> String {
+    match request {
+        Some(request) => format!("request id `{request}`"),
+        None => "no request id".to_owned(),
+    }
 }
 
 impl NewEvent {
@@ -60,7 +85,18 @@ impl NewEvent {
             version,
             payload,
             recorded_at,
+            request_id: None,
         })
+    }
+
+    /// The same event, produced by request `request_id`: the idempotency key that lets a
+    /// retried request be recognised (see [`RequestId`]). Every event of one append must
+    /// carry the same request id, or none.
+    pub fn with_request_id(self, request_id: RequestId) -> NewEvent {
+        NewEvent {
+            request_id: Some(request_id),
+            ..self
+        }
     }
 
     /// The stable kind, the event's serde tag.
@@ -83,8 +119,33 @@ impl NewEvent {
         self.recorded_at
     }
 
-    pub(crate) fn into_parts(self) -> (String, u32, Value, DateTime<Utc>) {
-        (self.kind, self.version, self.payload, self.recorded_at)
+    /// The request that produced it, if the caller named one.
+    pub fn request_id(&self) -> Option<&RequestId> {
+        self.request_id.as_ref()
+    }
+
+    pub(crate) fn into_parts(self) -> (String, u32, Value, DateTime<Utc>, Option<RequestId>) {
+        (
+            self.kind,
+            self.version,
+            self.payload,
+            self.recorded_at,
+            self.request_id,
+        )
+    }
+}
+
+/// The one request id of a batch to append (`None` when its events carry none), or why the
+/// batch is not one request.
+pub(crate) fn batch_request_id(events: &[NewEvent]) -> Result<Option<&RequestId>, InvalidEvent> {
+    let first = events.first().and_then(NewEvent::request_id);
+    match events.iter().position(|event| event.request_id() != first) {
+        None => Ok(first),
+        Some(index) => Err(InvalidEvent::MixedRequestIds {
+            first: first.cloned(),
+            index,
+            found: events[index].request_id.clone(),
+        }),
     }
 }
 
@@ -107,6 +168,9 @@ pub struct StoredEvent {
     pub payload: Value,
     /// When the caller recorded it.
     pub recorded_at: DateTime<Utc>,
+    /// The request that appended it, shared by every event of that append; `None` when the
+    /// caller named none.
+    pub request_id: Option<RequestId>,
     /// The hash of the event before, or [`EventHash::GENESIS`] for the first.
     pub prev_hash: EventHash,
     /// The SHA-256 of this event's canonical encoding ([`crate::chain`]).
@@ -207,6 +271,36 @@ mod tests {
             NewEvent::new("vote_cast", 0, Value::Null, at),
             Err(InvalidEvent::VersionZero {
                 kind: "vote_cast".to_owned()
+            })
+        );
+    }
+
+    #[test]
+    fn one_batch_carries_one_request_id_or_none() {
+        let at = DateTime::<Utc>::UNIX_EPOCH;
+        let event = NewEvent::new("vote_cast", 1, Value::Null, at).unwrap();
+        let request = |text: &str| RequestId::parse(text).unwrap();
+        let tagged = |text: &str| event.clone().with_request_id(request(text));
+        assert_eq!(tagged("r1").request_id(), Some(&request("r1")));
+        assert_eq!(event.request_id(), None);
+
+        assert_eq!(batch_request_id(&[]), Ok(None));
+        assert_eq!(batch_request_id(&[event.clone(), event.clone()]), Ok(None));
+        assert_eq!(
+            batch_request_id(&[tagged("r1"), tagged("r1")]),
+            Ok(Some(&request("r1")))
+        );
+        let mixed = batch_request_id(&[tagged("r1"), tagged("r1"), tagged("r2")]).unwrap_err();
+        assert_eq!(
+            mixed.to_string(),
+            "the events of one append must carry one request id: the first has request id `r1` but the one at index 2 has request id `r2`"
+        );
+        assert_eq!(
+            batch_request_id(&[event.clone(), tagged("r1")]),
+            Err(InvalidEvent::MixedRequestIds {
+                first: None,
+                index: 1,
+                found: Some(request("r1"))
             })
         );
     }

@@ -8,16 +8,27 @@
 //! first event edited, removed or reordered. The primary key is `(stream_id, seq)`, and a
 //! writer that appends after a stale read gets [`StoreError::Conflict`], never an overwrite.
 //!
-//! The store reads no clock and makes no ids: times and stream ids come from the caller.
+//! An append may name the request that produced it ([`NewEvent::with_request_id`]): every
+//! event it writes carries that [`RequestId`], which is hashed with the rest. A stream holds
+//! each request id once, so a retried request fails with [`StoreError::DuplicateRequest`]
+//! and [`EventStore::find_request`] gives back what the first attempt stored, for the server
+//! to answer with. [`EventStore::verify_all`] checks every stream and reports on each
+//! ([`VerifyReport`]), for `council verify`.
+//!
+//! The store reads no clock and makes no ids: times, stream ids and request ids come from
+//! the caller.
 //!
 //! # Layout
 //! - [`stream`]: [`StreamId`], the id of one meeting's log.
+//! - [`request`]: [`RequestId`], the idempotency key of one append.
 //! - [`event`]: the envelope: [`NewEvent`] to append, [`StoredEvent`] as stored,
 //!   [`EventHash`].
 //! - [`chain`]: the canonical encoding that is hashed, and [`verify_chain`] with its
 //!   [`Corruption`] report.
+//! - [`verify`]: [`VerifyReport`] and [`StreamReport`], the check of a whole store.
 //! - [`store`]: the [`EventStore`] trait every backend implements.
-//! - [`error`]: [`StoreError`]: conflicts, backend failures and corruption kept apart.
+//! - [`error`]: [`StoreError`]: conflicts, repeated requests, opening failures, backend
+//!   failures and corruption kept apart.
 //! - [`meeting`]: meeting events in and out of the envelope ([`NewEvent::meeting`],
 //!   [`StoredEvent::to_meeting_event`]).
 //! - [`mem`]: [`MemStore`], in memory.
@@ -26,6 +37,26 @@
 //!
 //! A PostgreSQL backend goes in a `postgres` module behind a `postgres` feature, with its
 //! own `migrations/postgres/`, and joins the conformance suite in `tests/it/conformance.rs`.
+//!
+//! # Truncation
+//! The chain cannot show that the last events of a stream were removed: what is left is a
+//! valid chain, only shorter. Catching it needs a head, the `seq` and `hash` of an event
+//! known to be in the stream, kept somewhere the log's file is not. The store keeps none;
+//! the server can, cheaply, since every append returns the stored events:
+//! - it can write each stream's head elsewhere after each append (another disk or machine,
+//!   or the published record of a closed meeting). To check a head `(seq, hash)` kept so:
+//!   the stream must verify, reach `seq`, and hold `hash` there (`load_after(stream, seq -
+//!   1)`'s first event); a shorter stream was cut, another hash means it was rewritten.
+//!   When the kept head is the latest, [`StreamReport::head_hash`] from `council verify`
+//!   must equal it;
+//! - it can send `seq` and `hash` to clients with every event: a client that reconnects
+//!   with a `Last-Event-ID` beyond the stream's last `seq` (it already asks for what it
+//!   missed through [`EventStore::load_after`]) has seen events the log no longer holds;
+//! - a meeting the server knows to be closed ends with `meeting_closed`; if its stream ends
+//!   with another event, its end is gone.
+//!
+//! A head kept elsewhere also catches a forger who rewrites a whole chain, since the hash
+//! has no key.
 //!
 //! # Why `impl Future + Send` in the trait
 //! The trait uses Rust's native async functions in traits (stable since 1.75) rather than
@@ -54,17 +85,21 @@ pub mod error;
 pub mod event;
 pub mod meeting;
 pub mod mem;
+pub mod request;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 pub mod store;
 pub mod stream;
+pub mod verify;
 
 pub use chain::{Corruption, verify_chain};
 pub use error::StoreError;
 pub use event::{EventHash, InvalidEvent, NewEvent, StoredEvent};
 pub use meeting::MEETING_EVENT_VERSION;
 pub use mem::MemStore;
+pub use request::{MalformedRequestId, RequestId};
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
 pub use store::EventStore;
 pub use stream::{MalformedStreamId, StreamId};
+pub use verify::{StreamReport, VerifyReport};

@@ -5,7 +5,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::chain::seal;
 use crate::error::StoreError;
-use crate::event::{EventHash, NewEvent, StoredEvent};
+use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
+use crate::request::RequestId;
 use crate::store::EventStore;
 use crate::stream::StreamId;
 
@@ -63,7 +64,21 @@ impl EventStore for MemStore {
         if events.is_empty() {
             return Ok(Vec::new());
         }
+        let request_id = batch_request_id(&events)?.cloned();
         let mut streams = self.lock();
+        if let Some(request_id) = request_id {
+            let first = streams.get(stream).and_then(|log| {
+                log.iter()
+                    .find(|event| event.request_id.as_ref() == Some(&request_id))
+            });
+            if let Some(first) = first {
+                return Err(StoreError::DuplicateRequest {
+                    stream: stream.clone(),
+                    request_id,
+                    seq: first.seq,
+                });
+            }
+        }
         let log = streams.entry(stream.clone()).or_default();
         let actual = log.last().map_or(0, |event| event.seq);
         if actual != expected_seq {
@@ -101,5 +116,21 @@ impl EventStore for MemStore {
 
     async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
         Ok(self.lock().keys().cloned().collect())
+    }
+
+    async fn find_request(
+        &self,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
+        let streams = self.lock();
+        let events: Vec<StoredEvent> = streams
+            .get(stream)
+            .into_iter()
+            .flatten()
+            .filter(|event| event.request_id.as_ref() == Some(request_id))
+            .cloned()
+            .collect();
+        Ok((!events.is_empty()).then_some(events))
     }
 }

@@ -6,7 +6,18 @@
 //! (`BEGIN IMMEDIATE`), so two writers of one file queue rather than fail with
 //! `SQLITE_BUSY` midway; a stale writer then finds its sequence number taken, a unique
 //! violation on `(stream_id, seq)` that becomes [`StoreError::Conflict`].
+//!
+//! Request ids: each event row carries its append's request id, and the `requests` table
+//! holds one row per request with the primary key `(stream_id, request_id)`. An append looks
+//! its request id up there first, inside its `BEGIN IMMEDIATE` transaction, so a repeated
+//! request is a [`StoreError::DuplicateRequest`] and never mistaken for a conflict; the key
+//! makes the database refuse a duplicate even if that check were skipped.
+//!
+//! Opening: [`SqliteStore::open`] creates the file if it is missing;
+//! [`SqliteStore::open_existing`] (for `council verify`) never creates one. Both name the
+//! file in their errors.
 
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -15,13 +26,19 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{Row, SqliteConnection};
+use sqlx::{Connection, Row, SqliteConnection};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
-use crate::event::{EventHash, NewEvent, StoredEvent};
+use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
+use crate::request::RequestId;
 use crate::store::EventStore;
 use crate::stream::StreamId;
+use crate::verify::{StreamReport, VerifyReport};
+
+/// The columns of an event row, as [`read_row`] reads them (by name).
+const EVENT_COLUMNS: &str =
+    "stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash";
 
 /// How long a writer waits for another one to commit before giving up with a backend error.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -34,20 +51,41 @@ pub struct SqliteStore {
 
 impl SqliteStore {
     /// Opens the store at `url` (`sqlite:PATH`), creating the file if it is missing and
-    /// bringing its schema up to date.
+    /// bringing its schema up to date. Fails with [`StoreError::Open`], naming the file, when
+    /// it cannot be opened or created (a missing or read-only directory, say).
     pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(BUSY_TIMEOUT)
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new().connect_with(options).await?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .map_err(StoreError::Migration)?;
-        Ok(SqliteStore { pool })
+        let options = options(url)?.create_if_missing(true);
+        let path = options.get_filename().to_owned();
+        let pool = connect(options, &path).await?;
+        SqliteStore::migrate(pool, path).await
+    }
+
+    /// Opens the store in the file at `url` (`sqlite:PATH`), which must exist and hold an
+    /// event log: what `council verify` needs, since checking must not create an empty
+    /// store. Fails with [`StoreError::NotFound`] when there is no such file and with
+    /// [`StoreError::NotAStore`] when the database has no events table, leaving it
+    /// untouched; otherwise brings its schema up to date like [`SqliteStore::open`].
+    pub async fn open_existing(url: &str) -> Result<SqliteStore, StoreError> {
+        let options = options(url)?.create_if_missing(false);
+        let path = options.get_filename().to_owned();
+        if !path.exists() {
+            return Err(StoreError::NotFound { path });
+        }
+        if !holds_event_log(url, &path).await? {
+            return Err(StoreError::NotAStore { path });
+        }
+        let pool = connect(options, &path).await?;
+        SqliteStore::migrate(pool, path).await
+    }
+
+    async fn migrate(pool: SqlitePool, path: PathBuf) -> Result<SqliteStore, StoreError> {
+        match sqlx::migrate!("./migrations").run(&pool).await {
+            Ok(()) => Ok(SqliteStore { pool }),
+            Err(source) => {
+                pool.close().await;
+                Err(StoreError::Migration { path, source })
+            }
+        }
     }
 
     /// Closes every connection, waiting for work in progress.
@@ -68,6 +106,73 @@ impl SqliteStore {
         let last = last.unwrap_or(0);
         u64::try_from(last).map_err(|_| unreadable(stream, last, "negative seq"))
     }
+
+    /// The first event that `request_id` appended to the stream, if it appended any.
+    async fn first_seq_of_request(
+        connection: &mut SqliteConnection,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> Result<Option<u64>, StoreError> {
+        let first: Option<i64> = sqlx::query_scalar(
+            "SELECT first_seq FROM requests WHERE stream_id = ? AND request_id = ?",
+        )
+        .bind(stream.as_str())
+        .bind(request_id.as_str())
+        .fetch_optional(&mut *connection)
+        .await?;
+        first
+            .map(|seq| u64::try_from(seq).map_err(|_| unreadable(stream, seq, "negative seq")))
+            .transpose()
+    }
+}
+
+/// The connection options of `url`, with the durability settings of the module docs.
+fn options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
+    let options = SqliteConnectOptions::from_str(url).map_err(|source| StoreError::Open {
+        path: PathBuf::from(url),
+        source,
+    })?;
+    Ok(options
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .busy_timeout(BUSY_TIMEOUT)
+        .foreign_keys(true))
+}
+
+/// Whether the database at `url` has an events table, asked through a read-only connection
+/// with SQLite's defaults: the journal-mode and other settings of [`options`] would write to
+/// a file that is perhaps not ours.
+async fn holds_event_log(url: &str, path: &Path) -> Result<bool, StoreError> {
+    let open_failed = |source| StoreError::Open {
+        path: path.to_owned(),
+        source,
+    };
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(open_failed)?
+        .read_only(true)
+        .create_if_missing(false);
+    let mut connection = SqliteConnection::connect_with(&options)
+        .await
+        .map_err(open_failed)?;
+    let has_events = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events')",
+    )
+    .fetch_one(&mut connection)
+    .await
+    .map_err(open_failed);
+    connection.close().await.map_err(open_failed)?;
+    has_events
+}
+
+/// A pool on the file; a failure names it.
+async fn connect(options: SqliteConnectOptions, path: &Path) -> Result<SqlitePool, StoreError> {
+    SqlitePoolOptions::new()
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })
 }
 
 impl EventStore for SqliteStore {
@@ -80,12 +185,30 @@ impl EventStore for SqliteStore {
         if events.is_empty() {
             return Ok(Vec::new());
         }
+        let request_id = batch_request_id(&events)?.cloned();
         let conflict = |actual| StoreError::Conflict {
             stream: stream.clone(),
             expected: expected_seq,
             actual,
         };
+        let duplicate = |request_id: &RequestId, seq| StoreError::DuplicateRequest {
+            stream: stream.clone(),
+            request_id: request_id.clone(),
+            seq,
+        };
         let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // Before the sequence number: a retry comes with the `expected_seq` of its first
+        // attempt, which is stale once that attempt has been written.
+        let earlier = match &request_id {
+            Some(request_id) => {
+                Self::first_seq_of_request(&mut transaction, stream, request_id).await?
+            }
+            None => None,
+        };
+        if let (Some(request_id), Some(seq)) = (&request_id, earlier) {
+            transaction.rollback().await?;
+            return Err(duplicate(request_id, seq));
+        }
         let last_hash = if expected_seq == 0 {
             EventHash::GENESIS
         } else {
@@ -105,8 +228,8 @@ impl EventStore for SqliteStore {
         let stored = seal(stream, expected_seq, last_hash, events);
         for event in &stored {
             let inserted = sqlx::query(
-                "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(event.stream_id.as_str())
             .bind(to_sql(event.seq))
@@ -114,6 +237,7 @@ impl EventStore for SqliteStore {
             .bind(i64::from(event.version))
             .bind(canonical_json(&event.payload))
             .bind(canonical_time(event.recorded_at))
+            .bind(event.request_id.as_ref().map(RequestId::as_str))
             .bind(event.prev_hash.to_string())
             .bind(event.hash.to_string())
             .execute(&mut *transaction)
@@ -130,6 +254,29 @@ impl EventStore for SqliteStore {
                 Err(error) => return Err(error.into()),
             }
         }
+        if let Some(request_id) = &request_id {
+            let inserted = sqlx::query(
+                "INSERT INTO requests (stream_id, request_id, first_seq) VALUES (?, ?, ?)",
+            )
+            .bind(stream.as_str())
+            .bind(request_id.as_str())
+            .bind(to_sql(expected_seq + 1))
+            .execute(&mut *transaction)
+            .await;
+            match inserted {
+                Ok(_) => {}
+                // Only if the check above was bypassed: the key refuses the duplicate. A
+                // failed statement leaves the transaction open, so the row can be read.
+                Err(error) if is_unique_violation(&error) => {
+                    let seq = Self::first_seq_of_request(&mut transaction, stream, request_id)
+                        .await?
+                        .unwrap_or(expected_seq + 1);
+                    transaction.rollback().await?;
+                    return Err(duplicate(request_id, seq));
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
         transaction.commit().await?;
         Ok(stored)
     }
@@ -139,10 +286,9 @@ impl EventStore for SqliteStore {
         stream: &StreamId,
         seq: u64,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT stream_id, seq, kind, version, payload, recorded_at, prev_hash, hash \
-             FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq"
+        ))
         .bind(stream.as_str())
         .bind(to_sql(seq))
         .fetch_all(&self.pool)
@@ -161,6 +307,66 @@ impl EventStore for SqliteStore {
                     .map_err(|_| StoreError::Corrupt(Corruption::MalformedStreamId { id }))
             })
             .collect()
+    }
+
+    async fn find_request(
+        &self,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND request_id = ? ORDER BY seq"
+        ))
+        .bind(stream.as_str())
+        .bind(request_id.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        rows.iter()
+            .map(|row| read_row(stream, row))
+            .collect::<Result<_, _>>()
+            .map(Some)
+    }
+
+    /// Reads stream ids and rows itself, so that a malformed stream id or an unreadable row
+    /// is reported with the rest instead of stopping the check.
+    async fn verify_all(&self) -> Result<VerifyReport, StoreError> {
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT stream_id FROM events ORDER BY stream_id")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut report = VerifyReport::default();
+        for id in ids {
+            let Ok(stream) = StreamId::parse(&id) else {
+                report.malformed_stream_ids.push(id);
+                continue;
+            };
+            let rows = sqlx::query(&format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY seq"
+            ))
+            .bind(stream.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+            let mut events = Vec::with_capacity(rows.len());
+            let mut unreadable = None;
+            for row in &rows {
+                match read_row(&stream, row) {
+                    Ok(event) => events.push(event),
+                    Err(StoreError::Corrupt(corruption)) => {
+                        unreadable = Some(corruption);
+                        break;
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
+            let n_events = rows.len() as u64;
+            report
+                .streams
+                .push(StreamReport::check(stream, &events, unreadable, n_events));
+        }
+        Ok(report)
     }
 }
 
@@ -192,6 +398,7 @@ fn read_row(stream: &StreamId, row: &SqliteRow) -> Result<StoredEvent, StoreErro
     let version: i64 = row.try_get("version")?;
     let payload: String = row.try_get("payload")?;
     let recorded_at: String = row.try_get("recorded_at")?;
+    let request_id: Option<String> = row.try_get("request_id")?;
     let prev_hash: String = row.try_get("prev_hash")?;
     let hash: String = row.try_get("hash")?;
     Ok(StoredEvent {
@@ -204,6 +411,10 @@ fn read_row(stream: &StreamId, row: &SqliteRow) -> Result<StoredEvent, StoreErro
         recorded_at: DateTime::parse_from_rfc3339(&recorded_at)
             .map(|time| time.with_timezone(&Utc))
             .map_err(|error| bad(format!("recorded_at `{recorded_at}`: {error}")))?,
+        request_id: request_id
+            .map(|text| RequestId::parse(&text))
+            .transpose()
+            .map_err(|error| bad(error.to_string()))?,
         prev_hash: EventHash::parse(&prev_hash).map_err(|error| bad(error.to_string()))?,
         hash: EventHash::parse(&hash).map_err(|error| bad(error.to_string()))?,
     })

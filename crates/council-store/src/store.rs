@@ -5,7 +5,9 @@ use std::future::Future;
 use crate::chain::verify_chain;
 use crate::error::StoreError;
 use crate::event::{NewEvent, StoredEvent};
+use crate::request::RequestId;
 use crate::stream::StreamId;
+use crate::verify::{StreamReport, VerifyReport};
 
 /// An append-only log of events per stream, with optimistic concurrency.
 ///
@@ -18,10 +20,15 @@ pub trait EventStore: Send + Sync {
     /// a stream with no events), numbering them `expected_seq + 1`, `+ 2`... and chaining
     /// their hashes. Either all are written or none is.
     ///
-    /// Fails with [`StoreError::Conflict`] when the stream does not end at `expected_seq`,
-    /// typically because another writer appended first; nothing is written then. An empty
-    /// `events` writes nothing and returns nothing, without checking `expected_seq`. The
-    /// events are durable when this returns `Ok`.
+    /// Every event must carry the same request id, or none ([`StoreError::Invalid`]
+    /// otherwise). A request id already in the stream fails with
+    /// [`StoreError::DuplicateRequest`], checked before `expected_seq` so that a retry is
+    /// recognised even after the stream has moved on. Otherwise fails with
+    /// [`StoreError::Conflict`] when the stream does not end at `expected_seq`, typically
+    /// because another writer appended first. Nothing is written when it fails. An empty
+    /// `events` writes nothing and returns nothing, without checking anything, so a request
+    /// that produced no events is not remembered. The events are durable when this returns
+    /// `Ok`.
     fn append(
         &self,
         stream: &StreamId,
@@ -40,6 +47,14 @@ pub trait EventStore: Send + Sync {
     /// Every stream that has at least one event, in order of id.
     fn streams(&self) -> impl Future<Output = Result<Vec<StreamId>, StoreError>> + Send;
 
+    /// The events that request `request_id` appended to `stream`, in order, or `None` when
+    /// that request appended nothing there: what a server answers a retried request with.
+    fn find_request(
+        &self,
+        stream: &StreamId,
+        request_id: &RequestId,
+    ) -> impl Future<Output = Result<Option<Vec<StoredEvent>>, StoreError>> + Send;
+
     /// All events of `stream`, in order.
     fn load(
         &self,
@@ -55,6 +70,34 @@ pub trait EventStore: Send + Sync {
             let events = self.load(stream).await?;
             verify_chain(stream, &events)?;
             Ok(())
+        }
+    }
+
+    /// Checks every stream's hash chain and reports, per stream, its number of events, its
+    /// head and its first corruption if any, for `council verify`. A corrupt stream does
+    /// not stop the check of the others: only a backend failure makes this fail. (This
+    /// provided version stops if [`EventStore::streams`] itself finds the log corrupt;
+    /// `SqliteStore` reads the rows itself and reports malformed stream ids and unreadable
+    /// rows with the rest.)
+    fn verify_all(&self) -> impl Future<Output = Result<VerifyReport, StoreError>> + Send {
+        async move {
+            let mut report = VerifyReport::default();
+            for stream in self.streams().await? {
+                let stream_report = match self.load(&stream).await {
+                    Ok(events) => {
+                        let n_events = events.len() as u64;
+                        StreamReport::check(stream, &events, None, n_events)
+                    }
+                    // A backend that cannot read a stream's events one by one knows neither
+                    // their number nor whether the chain breaks before the unreadable one.
+                    Err(StoreError::Corrupt(corruption)) => {
+                        StreamReport::check(stream, &[], Some(corruption), 0)
+                    }
+                    Err(error) => return Err(error),
+                };
+                report.streams.push(stream_report);
+            }
+            Ok(report)
         }
     }
 }

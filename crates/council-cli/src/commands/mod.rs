@@ -32,6 +32,17 @@ pub fn dispatch(command: Command, io: &mut Io<'_>) -> Result<(), CommandError> {
             no_demo,
         } => serve::serve(&db, &listen, !no_demo, io),
         Command::Verify { db } => serve::verify(&db, io),
+        Command::Export {
+            db,
+            meeting,
+            format,
+        } => serve::export(&db, &meeting, format, io),
+        Command::Links {
+            db,
+            meeting,
+            holder,
+            base,
+        } => serve::links(&db, &meeting, holder.as_deref(), &base, io),
         Command::History { filter, json, csv } => {
             let format = match (json, csv) {
                 (true, _) => HistoryFormat::Json,

@@ -1,10 +1,13 @@
-//! `council serve`, the live meeting server, and `council verify`, the check of its logs.
+//! `council serve`, the live meeting server, and the commands on its database: `verify` (the
+//! hash chains), `export` (a meeting's record) and `links` (new keys for an operator).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
 use council_server::{Backend, DbUrl, Service};
+
+use crate::cli::ExportFormat;
 use council_store::EventStore;
 
 use crate::{CommandError, Io};
@@ -65,8 +68,8 @@ pub fn serve(db: &str, listen: &str, demo: bool, io: &mut Io<'_>) -> Result<(), 
                 }
                 None => writeln!(
                     io.stdout,
-                    "council: demo meeting board: {base}/m/{}/board",
-                    council_server::DEMO_MEETING
+                    "council: demo meeting board: {base}/m/{demo}/board (new links: council links --db {url} --meeting {demo})",
+                    demo = council_server::DEMO_MEETING
                 )?,
             }
         }
@@ -82,57 +85,127 @@ pub fn serve(db: &str, listen: &str, demo: bool, io: &mut Io<'_>) -> Result<(), 
     })
 }
 
-/// Verifies every log of a database; fails (exit 1) naming the first bad event of each bad
-/// stream.
-pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
+/// A database given to a command that reads it: `sqlite:PATH`, or a bare path.
+fn existing_db_url(db: &str) -> Result<DbUrl, CommandError> {
     let url = if db.contains(':') {
         db_url(db)?
     } else {
         DbUrl::Sqlite(db.into())
     };
-    let DbUrl::Sqlite(path) = &url else {
+    if url == DbUrl::Memory {
         return Err(CommandError::BadInput(format!(
-            "`{db}` keeps nothing to verify: give an SQLite file"
-        )));
-    };
-    if !path.is_file() {
-        return Err(CommandError::BadInput(format!(
-            "no database file at {}",
-            path.display()
+            "`{db}` keeps nothing: give an SQLite file"
         )));
     }
+    Ok(url)
+}
+
+/// Opens a database that must exist; a missing file or one that holds no event log is the
+/// user's mistake (exit status 2).
+async fn open_existing(url: &DbUrl) -> Result<Backend, CommandError> {
+    match Backend::open_existing(url).await {
+        Ok(backend) => Ok(backend),
+        Err(
+            error @ (council_store::StoreError::NotFound { .. }
+            | council_store::StoreError::NotAStore { .. }),
+        ) => Err(CommandError::BadInput(error.to_string())),
+        Err(error) => Err(anyhow::Error::new(error)
+            .context(format!("cannot open {url}"))
+            .into()),
+    }
+}
+
+/// Prints a meeting's record.
+pub fn export(
+    db: &str,
+    meeting: &str,
+    format: ExportFormat,
+    io: &mut Io<'_>,
+) -> Result<(), CommandError> {
+    let url = existing_db_url(db)?;
     runtime()?.block_on(async {
-        let backend = Backend::open(&url)
+        let backend = open_existing(&url).await?;
+        let service = Service::new(backend);
+        let events = service
+            .events(meeting)
             .await
-            .with_context(|| format!("cannot open the database {url}"))?;
-        let streams = backend.streams().await.context("cannot list the logs")?;
-        let mut bad = 0;
-        for stream in &streams {
-            match backend.verify(stream).await {
-                Ok(()) => {
-                    let n_events = backend
-                        .load(stream)
-                        .await
-                        .map(|events| events.len())
-                        .unwrap_or(0);
-                    writeln!(io.stdout, "ok   {stream} ({n_events} events)")?;
-                }
-                Err(error) => {
-                    bad += 1;
-                    writeln!(io.stdout, "BAD  {stream}: {error}")?;
-                }
+            .map_err(|error| CommandError::BadInput(error.message().to_owned()))?;
+        let roster = service.roster();
+        let record = match format {
+            ExportFormat::Markdown => council_verbatim::render_markdown(&events, roster),
+            ExportFormat::Html => council_verbatim::render_html(&events, roster),
+            ExportFormat::Text => council_verbatim::render(&events, roster),
+        };
+        io.stdout.write_all(record.as_bytes())?;
+        Ok(())
+    })
+}
+
+/// Verifies every log of a database; fails (exit 1) naming the first bad event of each bad
+/// log. It never creates a database.
+pub fn verify(db: &str, io: &mut Io<'_>) -> Result<(), CommandError> {
+    let url = existing_db_url(db)?;
+    runtime()?.block_on(async {
+        let backend = open_existing(&url).await?;
+        let report = backend.verify_all().await.context("cannot read the logs")?;
+        for stream in &report.streams {
+            match &stream.corruption {
+                None => writeln!(
+                    io.stdout,
+                    "ok   {} ({} events)",
+                    stream.stream, stream.n_events
+                )?,
+                Some(corruption) => writeln!(io.stdout, "BAD  {}: {corruption}", stream.stream)?,
             }
         }
-        if bad > 0 {
+        for id in &report.malformed_stream_ids {
+            writeln!(io.stdout, "BAD  malformed stream id `{id}`")?;
+        }
+        if !report.is_intact() {
+            let n_bad = report
+                .streams
+                .iter()
+                .filter(|stream| !stream.is_intact())
+                .count()
+                + report.malformed_stream_ids.len();
             return Err(CommandError::Failed(anyhow::anyhow!(
-                "{bad} of {} logs failed verification",
-                streams.len()
+                "{n_bad} of {} logs failed verification",
+                report.streams.len() + report.malformed_stream_ids.len()
             )));
         }
         writeln!(
             io.stdout,
-            "verified {} logs: every hash chain is intact",
-            streams.len()
+            "verified {} logs, {} events: every hash chain is intact",
+            report.streams.len(),
+            report.n_events()
+        )?;
+        Ok(())
+    })
+}
+
+/// Issues new links for a meeting's holders and prints them.
+pub fn links(
+    db: &str,
+    meeting: &str,
+    holder: Option<&str>,
+    base: &str,
+    io: &mut Io<'_>,
+) -> Result<(), CommandError> {
+    let url = existing_db_url(db)?;
+    runtime()?.block_on(async {
+        let backend = open_existing(&url).await?;
+        let service = Service::new(backend);
+        let links = service
+            .reissue_as_operator(meeting, holder)
+            .await
+            .map_err(|error| CommandError::BadInput(error.message().to_owned()))?;
+        for link in &links {
+            writeln!(io.stdout, "  {:<55} {base}{}", link.name, link.path)?;
+        }
+        writeln!(
+            io.stdout,
+            "issued {} links for meeting {meeting}; the old ones no longer work",
+            links.len()
         )?;
         Ok(())
     })

@@ -2,17 +2,16 @@
 //! printed as a record.
 //!
 //! A scenario is parsed ([`schema`]), checked against the shipped data and turned into core
-//! commands ([`translate`](mod@translate)), decided one by one with `council_core::meeting::decide` and
-//! folded with `evolve`, and the resulting events are printed ([`record`]). Any error, from
-//! malformed TOML to a rule the Council's procedure does not allow, names the file, the line
-//! and the field, and nothing is printed.
+//! commands ([`translate`](mod@translate)), decided one by one with
+//! `council_core::meeting::decide` and folded with `evolve`, and the resulting events are
+//! printed as the meeting's record by `council_verbatim::render`. Any error, from malformed
+//! TOML to a rule the Council's procedure does not allow, names the file, the line and the
+//! field, and nothing is printed.
 //!
 //! # Layout
 //! - [`schema`]: the TOML shape, documented field by field.
 //! - [`translate`](mod@translate): scenario to commands, in the order of business.
-//! - [`record`]: events to the printed record.
 
-pub mod record;
 pub mod schema;
 pub mod translate;
 
@@ -61,7 +60,7 @@ pub fn run(path: &Path, text: &str, roster: &Roster) -> Result<Vec<Event>, Comma
 /// Runs a scenario and renders its record.
 pub fn record_of(path: &Path, text: &str, roster: &Roster) -> Result<String, CommandError> {
     let events = run(path, text, roster)?;
-    Ok(record::render(&events, roster))
+    Ok(council_verbatim::render(&events, roster))
 }
 
 /// The member a rejection is about, to point at its place in the file.
@@ -70,9 +69,15 @@ fn member_named(rejection: &Rejection) -> Option<council_core::MemberCode> {
         Rejection::NotACouncilMember { member, .. }
         | Rejection::DuplicateMember { member }
         | Rejection::VoteByPartyToDispute { member }
+        | Rejection::AlreadyVoted { member }
+        | Rejection::AlreadyASponsor { member, .. }
         | Rejection::NotTheMover { member, .. } => Some(*member),
         Rejection::StateInvitedToConsultations { state }
         | Rejection::CouncilMemberInvited { state } => Some(*state),
+        Rejection::NotEntitledToSpeak { speaker }
+        | Rejection::AlreadyInscribed { speaker }
+        | Rejection::NotInscribed { speaker }
+        | Rejection::NotNextSpeaker { speaker, .. } => Some(*speaker),
         _ => None,
     }
 }

@@ -2,7 +2,7 @@
 //! file, in the order the rules of procedure take the business.
 //!
 //! The order is: open the meeting; adopt the agenda; invitations and briefers; the drafts
-//! and amendments as submitted; then each draft in turn (those given priority first):
+//! (each put in blue by its mover as soon as submitted) and amendments as submitted; then each draft in turn (those given priority first):
 //! withdrawal and take-over, explanations before the vote, the preliminary question, its
 //! amendments, separate votes, the vote on the whole, explanations after the vote; then the
 //! statements; then close. The engine, not this module, decides whether that order is
@@ -444,6 +444,15 @@ impl Translator<'_> {
                 parties_to_dispute: parties,
             },
             origin,
+        );
+        // The drafts of the record were voted in their final form, so each is put in blue
+        // as soon as it is submitted (spec section 3.9).
+        self.push(
+            Command::PutDraftInBlue {
+                draft: draft.symbol.clone(),
+                member: mover,
+            },
+            Origin::at(format!("{field}.symbol"), None),
         );
         for (position, separate) in draft.separate_votes.iter().enumerate() {
             let where_ = format!("{field}.separate_votes[{position}]");

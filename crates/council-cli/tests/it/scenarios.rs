@@ -185,3 +185,41 @@ votes = {{ GUY = "yes" }}
     let path = scenario.path.as_str();
     assert_bad_input(&run, &[path, "drafts[1].votes", "rule 32"]);
 }
+
+/// The events of a shipped scenario, run in-process.
+fn scenario_events(name: &str) -> Vec<council_core::meeting::Event> {
+    let path = crate_path("../../scenarios").join(name);
+    let text = std::fs::read_to_string(&path).expect("the scenario is readable");
+    council_cli::scenario::run(&path, &text, council_data::Roster::embedded())
+        .expect("the scenario runs")
+}
+
+#[test]
+fn the_record_of_s_2024_835_as_markdown() {
+    let events = scenario_events("2024-11-20-s-2024-835.toml");
+    let markdown = council_verbatim::render_markdown(&events, council_data::Roster::embedded());
+    assert!(markdown.starts_with("# Security Council\n\n9790th meeting (S/PV.9790)\\\n"));
+    assert!(markdown.contains("- **Against (1):** United States"));
+    insta::assert_snapshot!("s_2024_835_markdown", markdown);
+}
+
+#[test]
+fn the_record_of_s_2024_835_as_html() {
+    let events = scenario_events("2024-11-20-s-2024-835.toml");
+    let html = council_verbatim::render_html(&events, council_data::Roster::embedded());
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(html.contains(
+        "<title>Security Council, 9790th meeting (S/PV.9790), Wednesday, 20 November 2024, Public meeting</title>"
+    ));
+    insta::assert_snapshot!("s_2024_835_html", html);
+}
+
+#[test]
+fn the_plain_record_is_the_one_council_run_prints() {
+    let events = scenario_events("2024-11-20-s-2024-835.toml");
+    let run = run_scenario(&scenario_path("2024-11-20-s-2024-835.toml"));
+    assert_eq!(
+        run.stdout,
+        council_verbatim::render(&events, council_data::Roster::embedded())
+    );
+}

@@ -286,6 +286,34 @@ pub enum Command {
         /// Its mover.
         member: MemberCode,
     },
+    /// The mover puts a pending draft "in blue": its final form, the text to be voted (spec
+    /// section 3.9: "the sponsor(s) ... may request at any time during the negotiations that
+    /// their draft resolution be issued by being put into 'blue'"). Only a draft in blue is
+    /// put to the vote.
+    PutDraftInBlue {
+        /// The draft.
+        draft: String,
+        /// The member asking: the draft's mover.
+        member: MemberCode,
+    },
+    /// A State joins the sponsors of a pending draft. Any State may co-sponsor, Council
+    /// member or not (spec section 3.9: S/2023/970 had 102 sponsors).
+    CoSponsorDraft {
+        /// The draft.
+        draft: String,
+        /// The State joining its sponsors.
+        member: MemberCode,
+    },
+    /// The mover issues a revised text of a pending draft (S/2024/835/Rev.1, Rev.2, ...),
+    /// which takes it out of blue until it is put in blue again.
+    ReviseDraft {
+        /// The draft.
+        draft: String,
+        /// The member revising it: the draft's mover.
+        member: MemberCode,
+        /// The revised text, paragraph by paragraph, replacing the whole text.
+        paragraphs: Vec<Paragraph>,
+    },
     /// A Council member takes over a withdrawn draft and moves it as its own (Rule 35;
     /// resolution 2334 (2016), spec E22).
     TakeOverDraft {
@@ -312,6 +340,17 @@ pub enum Command {
         timing: ExplanationTiming,
         /// What it said.
         text: String,
+    },
+    /// A representative asks to speak and is inscribed on the list of speakers.
+    InscribeSpeaker {
+        /// The State asking: a Council member or a State invited to the meeting (Rule 37,
+        /// Art. 32).
+        speaker: MemberCode,
+    },
+    /// The President gives the floor to the next speaker on the list (Rule 27).
+    GiveFloor {
+        /// The State given the floor.
+        speaker: MemberCode,
     },
     /// The President puts an item to the vote.
     PutToVote {
@@ -386,9 +425,14 @@ impl Command {
             Command::RequestSeparateVote { .. } => "request_separate_vote",
             Command::ObjectToSeparateVote { .. } => "object_to_separate_vote",
             Command::WithdrawDraft { .. } => "withdraw_draft",
+            Command::PutDraftInBlue { .. } => "put_draft_in_blue",
+            Command::CoSponsorDraft { .. } => "co_sponsor_draft",
+            Command::ReviseDraft { .. } => "revise_draft",
             Command::TakeOverDraft { .. } => "take_over_draft",
             Command::DisputeProceduralCharacter { .. } => "dispute_procedural_character",
             Command::ExplainVote { .. } => "explain_vote",
+            Command::InscribeSpeaker { .. } => "inscribe_speaker",
+            Command::GiveFloor { .. } => "give_floor",
             Command::PutToVote { .. } => "put_to_vote",
             Command::CastVote { .. } => "cast_vote",
             Command::RecordVote { .. } => "record_vote",

@@ -106,6 +106,28 @@ pub enum Event {
         /// Its mover.
         member: MemberCode,
     },
+    /// The draft was put in blue: its text is final and may be put to the vote (spec
+    /// section 3.9).
+    DraftPutInBlue {
+        /// The draft.
+        draft: String,
+    },
+    /// A State joined the draft's sponsors.
+    DraftCoSponsored {
+        /// The draft.
+        draft: String,
+        /// The new sponsor.
+        member: MemberCode,
+    },
+    /// The mover issued a revised text; the draft is no longer in blue.
+    DraftRevised {
+        /// The draft.
+        draft: String,
+        /// The revision's number: 1 for Rev.1, 2 for Rev.2, and so on.
+        revision: u32,
+        /// The revised text.
+        paragraphs: Vec<Paragraph>,
+    },
     /// A member took over a withdrawn draft and is now its mover (Rule 35).
     DraftTakenOver {
         /// The draft.
@@ -130,6 +152,16 @@ pub enum Event {
         timing: ExplanationTiming,
         /// What it said.
         text: String,
+    },
+    /// A representative was inscribed on the list of speakers.
+    SpeakerInscribed {
+        /// The State.
+        speaker: MemberCode,
+    },
+    /// The President gave the floor to a speaker, who leaves the list (Rule 27).
+    FloorGiven {
+        /// The State.
+        speaker: MemberCode,
     },
     /// The President put an item to the vote.
     VotingOpened {
@@ -239,9 +271,14 @@ impl Event {
             Event::SeparateVoteRequested { .. } => "separate_vote_requested",
             Event::SeparateVoteObjectedTo { .. } => "separate_vote_objected_to",
             Event::DraftWithdrawn { .. } => "draft_withdrawn",
+            Event::DraftPutInBlue { .. } => "draft_put_in_blue",
+            Event::DraftCoSponsored { .. } => "draft_co_sponsored",
+            Event::DraftRevised { .. } => "draft_revised",
             Event::DraftTakenOver { .. } => "draft_taken_over",
             Event::ProceduralCharacterDisputed { .. } => "procedural_character_disputed",
             Event::VoteExplained { .. } => "vote_explained",
+            Event::SpeakerInscribed { .. } => "speaker_inscribed",
+            Event::FloorGiven { .. } => "floor_given",
             Event::VotingOpened { .. } => "voting_opened",
             Event::VoteCast { .. } => "vote_cast",
             Event::VoteTaken { .. } => "vote_taken",

@@ -19,14 +19,24 @@
 //!   before the whole, and a rejected part leaves the text;
 //! - an adopted amendment changes the draft's text; a draft is voted once; a withdrawn draft
 //!   (Rule 35) may be taken over by a member;
+//! - a draft, or a part of it, is put to the vote only "in blue", its final form, which its
+//!   mover asks for (spec section 3.9); any State may co-sponsor a pending draft; the mover
+//!   may revise it (Rev.1, Rev.2, ...), which takes it out of blue, but not while an
+//!   amendment to it awaits its vote nor once its amendments or parts have been voted;
+//! - Council members and States invited to the meeting (Rule 37, Art. 31 and 32) are
+//!   inscribed on the list of speakers, once while waiting, and the President gives the floor
+//!   in the order in which they asked to speak (Rule 27);
 //! - when the procedural character of a draft is disputed, the preliminary question is
 //!   voted first as a non-procedural matter (the "double veto");
-//! - only Council members vote; explanations of vote come before the vote or after it;
+//! - only Council members vote, each once on a question (Art. 27(1)), and a party to the
+//!   dispute casts no vote on a non-procedural draft (Art. 27(3)); explanations of vote come
+//!   before the vote or after it;
 //! - statements are concluded by consensus and the silence procedure;
 //! - nothing happens after the meeting has closed or after its agenda failed.
 //!
 //! A live session adds commands, not rules: delegations cast their votes one by one with
-//! [`Command::CastVote`] while the President's [`Command::RecordVote`] closes the vote.
+//! [`Command::CastVote`] while the President's [`Command::RecordVote`] closes the vote. A cast
+//! vote that the record of the vote would refuse is refused when it is cast.
 //!
 //! ```
 //! use council_core::meeting::{decide, evolve, Command, Meeting, MeetingFormat};

@@ -128,18 +128,7 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
                 return Err(Rejection::NoSponsor { symbol });
             }
             distinct(&sponsors)?;
-            if paragraphs.is_empty() {
-                return Err(Rejection::EmptyDraft { symbol });
-            }
-            let mut labels = BTreeSet::new();
-            for paragraph in &paragraphs {
-                if !labels.insert(paragraph.label.as_str()) {
-                    return Err(Rejection::DuplicateParagraph {
-                        symbol,
-                        paragraph: paragraph.label.clone(),
-                    });
-                }
-            }
+            check_text(&symbol, &paragraphs)?;
             // A draft is put to the vote at the request of a Council member (Rule 38).
             details.composition.require_member(mover)?;
             let subject = if procedural {
@@ -250,6 +239,36 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
             }
             Ok(vec![Event::DraftWithdrawn { draft, member }])
         }
+        Command::PutDraftInBlue { draft, member } => {
+            let target = pending_draft(meeting, &draft)?;
+            // The sponsors ask for their draft to be put into blue (spec section 3.9); the
+            // mover speaks for them, as for withdrawal (Rule 35).
+            if member != target.mover {
+                return Err(Rejection::NotTheMover {
+                    symbol: draft,
+                    member,
+                    mover: target.mover,
+                    action: "put it in blue (spec section 3.9)",
+                });
+            }
+            if target.in_blue {
+                return Err(Rejection::DraftAlreadyInBlue { draft });
+            }
+            Ok(vec![Event::DraftPutInBlue { draft }])
+        }
+        Command::CoSponsorDraft { draft, member } => {
+            let target = pending_draft(meeting, &draft)?;
+            // Any State may sponsor, Council member or not (spec section 3.9, E22).
+            if target.sponsors.contains(&member) {
+                return Err(Rejection::AlreadyASponsor { draft, member });
+            }
+            Ok(vec![Event::DraftCoSponsored { draft, member }])
+        }
+        Command::ReviseDraft {
+            draft,
+            member,
+            paragraphs,
+        } => revise(meeting, draft, member, paragraphs),
         Command::TakeOverDraft { draft, member } => {
             let target = known_draft(meeting, &draft)?;
             match target.status {
@@ -308,6 +327,35 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
                 text,
             }])
         }
+        Command::InscribeSpeaker { speaker } => {
+            // Council members speak by right; other States only once invited (Rule 37,
+            // Art. 31 and 32).
+            let invited = meeting
+                .invitations()
+                .iter()
+                .any(|invitation| invitation.participant == Participant::State { state: speaker });
+            if !details.composition.contains(speaker) && !invited {
+                return Err(Rejection::NotEntitledToSpeak { speaker });
+            }
+            if meeting.speakers_waiting().contains(&speaker) {
+                return Err(Rejection::AlreadyInscribed { speaker });
+            }
+            Ok(vec![Event::SpeakerInscribed { speaker }])
+        }
+        Command::GiveFloor { speaker } => {
+            // Rule 27: "The President shall call upon representatives in the order in which
+            // they signify their desire to speak."
+            match meeting.speakers_waiting().first() {
+                Some(next) if *next == speaker => Ok(vec![Event::FloorGiven { speaker }]),
+                Some(next) if meeting.speakers_waiting().contains(&speaker) => {
+                    Err(Rejection::NotNextSpeaker {
+                        speaker,
+                        next: *next,
+                    })
+                }
+                _ => Err(Rejection::NotInscribed { speaker }),
+            }
+        }
         Command::PutToVote { item } => {
             if !formal {
                 return Err(formal_business("a vote"));
@@ -316,10 +364,17 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
             Ok(vec![Event::VotingOpened { item }])
         }
         Command::CastVote { member, position } => {
-            let (_, casts) = meeting.voting().ok_or(Rejection::NoVoteInProgress)?;
+            let (item, casts) = meeting.voting().ok_or(Rejection::NoVoteInProgress)?;
             details.composition.require_member(member)?;
             if casts.iter().any(|(voter, _)| *voter == member) {
-                return Err(Rejection::DuplicateMember { member });
+                return Err(Rejection::AlreadyVoted { member });
+            }
+            // Art. 27(3), proviso: a party to the dispute shall abstain from voting. Refused
+            // now, with the same rejection the recorded ballot would get, rather than when
+            // the President records the vote.
+            let question = question_for(meeting, item)?;
+            if question.parties_to_dispute().contains(&member) && position.is_cast() {
+                return Err(Rejection::VoteByPartyToDispute { member });
             }
             Ok(vec![Event::VoteCast { member, position }])
         }
@@ -393,6 +448,85 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
         }
         Command::CloseMeeting => Ok(vec![Event::MeetingClosed]),
     }
+}
+
+/// A revised text of a pending draft, by its mover (S/YYYY/NNN/Rev.1, Rev.2, ...).
+///
+/// A revision replaces the whole text, so it waits for no vote and sets none aside: it is
+/// refused while an amendment to the draft awaits its vote (the amendment was moved to the
+/// text as it stands, Rules 33 and 36) and once the Council has voted on an amendment to the
+/// draft or on one of its parts (Rule 32). A revised draft leaves blue and must be put in
+/// blue again before the vote (spec section 3.9). Separate votes requested on it stand; one
+/// on a paragraph that the revision drops is no longer due.
+fn revise(
+    meeting: &Meeting,
+    draft: String,
+    member: MemberCode,
+    paragraphs: Vec<Paragraph>,
+) -> Result<Vec<Event>, Rejection> {
+    let target = pending_draft(meeting, &draft)?;
+    if member != target.mover {
+        return Err(Rejection::NotTheMover {
+            symbol: draft,
+            member,
+            mover: target.mover,
+            action: "revise it (spec section 3.9)",
+        });
+    }
+    check_text(&draft, &paragraphs)?;
+    let mut amendments = meeting
+        .amendments()
+        .iter()
+        .filter(|amendment| amendment.draft == draft);
+    if let Some(amendment) = amendments
+        .clone()
+        .find(|amendment| amendment.verdict.is_none())
+    {
+        return Err(Rejection::AmendmentPendingOnRevision {
+            draft,
+            amendment: amendment.id.clone(),
+        });
+    }
+    if let Some(amendment) = amendments.next() {
+        return Err(Rejection::DraftVotingBegun {
+            item: format!("amendment {}", amendment.id),
+            draft,
+        });
+    }
+    if let Some(request) = target
+        .separate_votes
+        .iter()
+        .find(|request| request.verdict.is_some())
+    {
+        return Err(Rejection::DraftVotingBegun {
+            item: format!("paragraph {} voted separately", request.paragraph),
+            draft,
+        });
+    }
+    Ok(vec![Event::DraftRevised {
+        draft,
+        revision: target.revision + 1,
+        paragraphs,
+    }])
+}
+
+/// A draft's text has a paragraph and no label twice.
+fn check_text(symbol: &str, paragraphs: &[Paragraph]) -> Result<(), Rejection> {
+    if paragraphs.is_empty() {
+        return Err(Rejection::EmptyDraft {
+            symbol: symbol.to_owned(),
+        });
+    }
+    let mut labels = BTreeSet::new();
+    for paragraph in paragraphs {
+        if !labels.insert(paragraph.label.as_str()) {
+            return Err(Rejection::DuplicateParagraph {
+                symbol: symbol.to_owned(),
+                paragraph: paragraph.label.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn formal_business(business: &str) -> Rejection {
@@ -565,6 +699,18 @@ fn require_next(meeting: &Meeting, draft: &Draft) -> Result<(), Rejection> {
     }
 }
 
+/// A draft, or a part of it, is put to the vote only in its final form, "in blue" (spec
+/// section 3.9: "a draft 'in blue' is the final text to be voted").
+fn require_in_blue(draft: &Draft) -> Result<(), Rejection> {
+    if draft.in_blue {
+        Ok(())
+    } else {
+        Err(Rejection::DraftNotInBlue {
+            draft: draft.symbol.clone(),
+        })
+    }
+}
+
 fn require_amendments_voted(meeting: &Meeting, draft: &Draft) -> Result<(), Rejection> {
     match meeting
         .amendments()
@@ -623,6 +769,7 @@ fn check_order(meeting: &Meeting, item: &VoteItem) -> Result<(), Rejection> {
         VoteItem::Paragraph { draft, paragraph } => {
             let target = pending_draft(meeting, draft)?;
             require_next(meeting, target)?;
+            require_in_blue(target)?;
             require_amendments_voted(meeting, target)?;
             if !target
                 .separate_votes
@@ -639,6 +786,7 @@ fn check_order(meeting: &Meeting, item: &VoteItem) -> Result<(), Rejection> {
         VoteItem::Draft { draft } => {
             let target = pending_draft(meeting, draft)?;
             require_next(meeting, target)?;
+            require_in_blue(target)?;
             require_amendments_voted(meeting, target)?;
             if let (Some(member), None) = (target.character_disputed_by, target.character_decided) {
                 return Err(Rejection::PreliminaryQuestionPending {
@@ -815,6 +963,13 @@ mod tests {
             ],
             procedural: false,
             parties_to_dispute: Vec::new(),
+        }
+    }
+
+    fn blue(symbol: &str, mover: &str) -> Command {
+        Command::PutDraftInBlue {
+            draft: symbol.to_owned(),
+            member: code(mover),
         }
     }
 
@@ -1146,6 +1301,7 @@ agenda_adopted {\"by_vote\":true}",
             given(vec![
                 open(MeetingFormat::ClosedConsultations),
                 submit("S/2024/1", "MLT"),
+                blue("S/2024/1", "MLT"),
             ]),
             put(draft_item("S/2024/1")),
             "rejected: a vote needs a formal meeting: closed consultations are informal and take no formal decisions",
@@ -1176,7 +1332,11 @@ agenda_adopted {\"by_vote\":true}",
         check(
             given(with(
                 formal(),
-                [submit("S/2024/835", "GUY"), put(draft_item("S/2024/835"))],
+                [
+                    submit("S/2024/835", "GUY"),
+                    blue("S/2024/835", "GUY"),
+                    put(draft_item("S/2024/835")),
+                ],
             )),
             record(&[("USA", Position::No)]),
             "vote_taken draft S/2024/835: vetoed 14-1-0, GA debate by 2024-12-04",
@@ -1190,6 +1350,7 @@ agenda_adopted {\"by_vote\":true}",
                 formal(),
                 [
                     submit("S/2024/835", "GUY"),
+                    blue("S/2024/835", "GUY"),
                     put(draft_item("S/2024/835")),
                     record(&[("USA", Position::No)]),
                 ],
@@ -1203,7 +1364,11 @@ agenda_adopted {\"by_vote\":true}",
     fn only_council_members_vote() {
         let events = given(with(
             formal(),
-            [submit("S/2024/835", "GUY"), put(draft_item("S/2024/835"))],
+            [
+                submit("S/2024/835", "GUY"),
+                blue("S/2024/835", "GUY"),
+                put(draft_item("S/2024/835")),
+            ],
         ));
         check(
             events.clone(),
@@ -1228,6 +1393,7 @@ agenda_adopted {\"by_vote\":true}",
             formal(),
             [
                 submit("S/2024/835", "GUY"),
+                blue("S/2024/835", "GUY"),
                 put(draft_item("S/2024/835")),
                 Command::CastVote {
                     member: code("USA"),
@@ -1241,7 +1407,7 @@ agenda_adopted {\"by_vote\":true}",
                 member: code("USA"),
                 position: Position::Yes,
             },
-            "rejected: USA is listed more than once (each member has one vote, Art. 27(1))",
+            "rejected: USA has already voted on the question before the Council (each member has one vote, Art. 27(1))",
         );
         let others = COUNCIL_2024
             .iter()
@@ -1261,7 +1427,11 @@ agenda_adopted {\"by_vote\":true}",
         check(
             given(with(
                 formal(),
-                [submit("S/2024/835", "GUY"), put(draft_item("S/2024/835"))],
+                [
+                    submit("S/2024/835", "GUY"),
+                    blue("S/2024/835", "GUY"),
+                    put(draft_item("S/2024/835")),
+                ],
             )),
             Command::CloseMeeting,
             "rejected: the Council is voting on draft S/2024/835; no other business until the vote is recorded",
@@ -1274,7 +1444,12 @@ agenda_adopted {\"by_vote\":true}",
         check(
             given(with(
                 formal(),
-                [submit("S/2023/772", "RUS"), submit("S/2023/773", "GUY")],
+                [
+                    submit("S/2023/772", "RUS"),
+                    blue("S/2023/772", "RUS"),
+                    submit("S/2023/773", "GUY"),
+                    blue("S/2023/773", "GUY"),
+                ],
             )),
             put(draft_item("S/2023/773")),
             "rejected: draft S/2023/773 cannot be voted yet: draft S/2023/772 was submitted earlier and drafts are voted in order of submission unless the Council decides otherwise (rule 32)",
@@ -1287,7 +1462,9 @@ agenda_adopted {\"by_vote\":true}",
             formal(),
             [
                 submit("S/2023/772", "RUS"),
+                blue("S/2023/772", "RUS"),
                 submit("S/2023/773", "GUY"),
+                blue("S/2023/773", "GUY"),
                 put(VoteItem::Priority {
                     draft: "S/2023/773".to_owned(),
                 }),
@@ -1304,7 +1481,9 @@ priority_given {"draft":"S/2023/773"}"#,
             formal(),
             [
                 submit("S/2023/772", "RUS"),
+                blue("S/2023/772", "RUS"),
                 submit("S/2023/773", "GUY"),
+                blue("S/2023/773", "GUY"),
                 put(VoteItem::Priority {
                     draft: "S/2023/773".to_owned(),
                 }),
@@ -1324,7 +1503,9 @@ priority_given {"draft":"S/2023/773"}"#,
             formal(),
             [
                 submit("S/2016/1", "GUY"),
+                blue("S/2016/1", "GUY"),
                 submit("S/2016/2", "MLT"),
+                blue("S/2016/2", "MLT"),
                 Command::WithdrawDraft {
                     draft: "S/2016/1".to_owned(),
                     member: code("GUY"),
@@ -1355,7 +1536,10 @@ priority_given {"draft":"S/2023/773"}"#,
     #[test]
     fn only_the_mover_withdraws_a_draft() {
         check(
-            given(with(formal(), [submit("S/2016/1", "GUY")])),
+            given(with(
+                formal(),
+                [submit("S/2016/1", "GUY"), blue("S/2016/1", "GUY")],
+            )),
             Command::WithdrawDraft {
                 draft: "S/2016/1".to_owned(),
                 member: code("USA"),
@@ -1367,7 +1551,10 @@ priority_given {"draft":"S/2023/773"}"#,
     #[test]
     fn a_draft_not_withdrawn_cannot_be_taken_over() {
         check(
-            given(with(formal(), [submit("S/2016/1", "GUY")])),
+            given(with(
+                formal(),
+                [submit("S/2016/1", "GUY"), blue("S/2016/1", "GUY")],
+            )),
             Command::TakeOverDraft {
                 draft: "S/2016/1".to_owned(),
                 member: code("MOZ"),
@@ -1385,7 +1572,11 @@ priority_given {"draft":"S/2023/773"}"#,
         check(
             given(with(
                 formal(),
-                [submit("S/2023/1", "MLT"), amend("A1", "S/2023/1", replace)],
+                [
+                    submit("S/2023/1", "MLT"),
+                    blue("S/2023/1", "MLT"),
+                    amend("A1", "S/2023/1", replace),
+                ],
             )),
             put(draft_item("S/2023/1")),
             "rejected: draft S/2023/1 cannot be voted before amendment `A1` to it (rules 33 and 36)",
@@ -1403,7 +1594,9 @@ priority_given {"draft":"S/2023/773"}"#,
                 formal(),
                 [
                     submit("S/2023/772", "RUS"),
+                    blue("S/2023/772", "RUS"),
                     submit("S/2023/773", "GUY"),
+                    blue("S/2023/773", "GUY"),
                     amend("A1", "S/2023/773", replace),
                 ],
             )),
@@ -1431,6 +1624,7 @@ priority_given {"draft":"S/2023/773"}"#,
                 formal(),
                 [
                     submit("S/2023/1", "MLT"),
+                    blue("S/2023/1", "MLT"),
                     amend("A1", "S/2023/1", changes),
                     put(VoteItem::Amendment {
                         amendment: "A1".to_owned(),
@@ -1455,6 +1649,7 @@ draft_amended {"amendment":"A1","draft":"S/2023/1","paragraphs":[{"label":"OP1",
             formal(),
             [
                 submit("S/2023/1", "MLT"),
+                blue("S/2023/1", "MLT"),
                 amend("A1", "S/2023/1", replace),
                 put(VoteItem::Amendment {
                     amendment: "A1".to_owned(),
@@ -1487,7 +1682,10 @@ draft_amended {"amendment":"A1","draft":"S/2023/1","paragraphs":[{"label":"OP1",
     #[test]
     fn an_amendment_must_name_paragraphs_of_the_draft() {
         check(
-            given(with(formal(), [submit("S/2023/1", "MLT")])),
+            given(with(
+                formal(),
+                [submit("S/2023/1", "MLT"), blue("S/2023/1", "MLT")],
+            )),
             amend(
                 "A1",
                 "S/2023/1",
@@ -1506,7 +1704,10 @@ draft_amended {"amendment":"A1","draft":"S/2023/1","paragraphs":[{"label":"OP1",
             paragraph: "OP1".to_owned(),
             requested_by: code("RUS"),
         };
-        let events = given(with(formal(), [submit("S/2024/1", "GUY"), request]));
+        let events = given(with(
+            formal(),
+            [submit("S/2024/1", "GUY"), blue("S/2024/1", "GUY"), request],
+        ));
         check(
             events.clone(),
             put(draft_item("S/2024/1")),
@@ -1516,6 +1717,7 @@ draft_amended {"amendment":"A1","draft":"S/2023/1","paragraphs":[{"label":"OP1",
             formal(),
             [
                 submit("S/2024/1", "GUY"),
+                blue("S/2024/1", "GUY"),
                 Command::RequestSeparateVote {
                     draft: "S/2024/1".to_owned(),
                     paragraph: "OP1".to_owned(),
@@ -1558,6 +1760,7 @@ paragraph_removed {"draft":"S/2024/1","paragraph":"OP1"}"#,
             formal(),
             [
                 submit("S/2024/1", "GUY"),
+                blue("S/2024/1", "GUY"),
                 Command::RequestSeparateVote {
                     draft: "S/2024/1".to_owned(),
                     paragraph: "OP1".to_owned(),
@@ -1611,7 +1814,14 @@ paragraph_removed {"draft":"S/2024/1","paragraph":"OP1"}"#,
             draft: "S/2022/1".to_owned(),
             member: code("RUS"),
         };
-        let events = given(with(formal(), [procedural_draft.clone(), dispute.clone()]));
+        let events = given(with(
+            formal(),
+            [
+                procedural_draft.clone(),
+                blue("S/2022/1", "USA"),
+                dispute.clone(),
+            ],
+        ));
         check(
             events,
             put(draft_item("S/2022/1")),
@@ -1626,6 +1836,7 @@ paragraph_removed {"draft":"S/2024/1","paragraph":"OP1"}"#,
             formal(),
             [
                 procedural_draft.clone(),
+                blue("S/2022/1", "USA"),
                 dispute.clone(),
                 put(preliminary.clone()),
             ],
@@ -1641,6 +1852,7 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
             formal(),
             [
                 procedural_draft,
+                blue("S/2022/1", "USA"),
                 dispute,
                 put(preliminary),
                 record(&[("RUS", Position::No)]),
@@ -1664,7 +1876,11 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
         check(
             given(with(
                 formal(),
-                [procedural_draft, put(draft_item("S/2022/1"))],
+                [
+                    procedural_draft,
+                    blue("S/2022/1", "USA"),
+                    put(draft_item("S/2022/1")),
+                ],
             )),
             record(&[("RUS", Position::No)]),
             "vote_taken draft S/2022/1: adopted 14-1-0",
@@ -1674,7 +1890,10 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
     #[test]
     fn no_preliminary_question_without_a_dispute() {
         check(
-            given(with(formal(), [submit("S/2022/1", "USA")])),
+            given(with(
+                formal(),
+                [submit("S/2022/1", "USA"), blue("S/2022/1", "USA")],
+            )),
             put(VoteItem::PreliminaryQuestion {
                 draft: "S/2022/1".to_owned(),
             }),
@@ -1690,7 +1909,10 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
             timing,
             text: "We could not support it.".to_owned(),
         };
-        let before = given(with(formal(), [submit("S/2024/835", "GUY")]));
+        let before = given(with(
+            formal(),
+            [submit("S/2024/835", "GUY"), blue("S/2024/835", "GUY")],
+        ));
         check(
             before.clone(),
             explain(ExplanationTiming::AfterVote),
@@ -1705,6 +1927,7 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
             formal(),
             [
                 submit("S/2024/835", "GUY"),
+                blue("S/2024/835", "GUY"),
                 put(draft_item("S/2024/835")),
                 record(&[("USA", Position::No)]),
             ],
@@ -1836,12 +2059,460 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
     }
 
     #[test]
+    fn a_draft_and_its_parts_are_put_to_the_vote_only_in_blue() {
+        let submitted = given(with(
+            formal(),
+            [
+                submit("S/2024/835", "GUY"),
+                Command::RequestSeparateVote {
+                    draft: "S/2024/835".to_owned(),
+                    paragraph: "OP1".to_owned(),
+                    requested_by: code("RUS"),
+                },
+            ],
+        ));
+        check(
+            submitted.clone(),
+            put(draft_item("S/2024/835")),
+            "rejected: draft S/2024/835 is not in blue: a draft is put to the vote only once its mover has put its final text in blue",
+        );
+        check(
+            submitted.clone(),
+            put(VoteItem::Paragraph {
+                draft: "S/2024/835".to_owned(),
+                paragraph: "OP1".to_owned(),
+            }),
+            "rejected: draft S/2024/835 is not in blue: a draft is put to the vote only once its mover has put its final text in blue",
+        );
+        let mut in_blue = submitted;
+        in_blue.extend(decide(&Meeting::replay(&in_blue), blue("S/2024/835", "GUY")).unwrap());
+        assert!(
+            Meeting::replay(&in_blue)
+                .draft("S/2024/835")
+                .unwrap()
+                .in_blue
+        );
+        check(
+            in_blue,
+            put(VoteItem::Paragraph {
+                draft: "S/2024/835".to_owned(),
+                paragraph: "OP1".to_owned(),
+            }),
+            r#"voting_opened {"item":{"draft":"S/2024/835","item":"paragraph","paragraph":"OP1"}}"#,
+        );
+    }
+
+    #[test]
+    fn only_the_mover_puts_a_pending_draft_in_blue_and_only_once() {
+        let submitted = given(with(formal(), [submit("S/2024/835", "GUY")]));
+        check(
+            submitted.clone(),
+            blue("S/2024/835", "USA"),
+            "rejected: USA did not move draft S/2024/835; only its mover, GUY, may put it in blue (spec section 3.9)",
+        );
+        check(
+            submitted,
+            blue("S/2024/835", "GUY"),
+            r#"draft_put_in_blue {"draft":"S/2024/835"}"#,
+        );
+        check(
+            given(with(
+                formal(),
+                [submit("S/2024/835", "GUY"), blue("S/2024/835", "GUY")],
+            )),
+            blue("S/2024/835", "GUY"),
+            "rejected: draft S/2024/835 is already in blue",
+        );
+        check(
+            given(with(
+                formal(),
+                [
+                    submit("S/2024/835", "GUY"),
+                    blue("S/2024/835", "GUY"),
+                    put(draft_item("S/2024/835")),
+                    record(&[("USA", Position::No)]),
+                ],
+            )),
+            blue("S/2024/835", "GUY"),
+            "rejected: draft S/2024/835 has already been put to the vote; a draft is voted once",
+        );
+    }
+
+    #[test]
+    fn any_state_may_co_sponsor_a_pending_draft_once() {
+        let co_sponsor = |member: &str| Command::CoSponsorDraft {
+            draft: "S/2023/970".to_owned(),
+            member: code(member),
+        };
+        let submitted = given(with(formal(), [submit("S/2023/970", "MLT")]));
+        // S/2023/970 had 102 sponsors, most of them not on the Council (spec section 3.9).
+        check(
+            submitted.clone(),
+            co_sponsor("BRA"),
+            r#"draft_co_sponsored {"draft":"S/2023/970","member":"BRA"}"#,
+        );
+        check(
+            submitted,
+            co_sponsor("MLT"),
+            "rejected: MLT already sponsors draft S/2023/970",
+        );
+        let events = given(with(
+            formal(),
+            [
+                submit("S/2023/970", "MLT"),
+                co_sponsor("BRA"),
+                co_sponsor("TUR"),
+            ],
+        ));
+        assert_eq!(
+            Meeting::replay(&events)
+                .draft("S/2023/970")
+                .unwrap()
+                .sponsors,
+            [code("MLT"), code("BRA"), code("TUR")]
+        );
+        check(
+            given(with(
+                formal(),
+                [
+                    submit("S/2023/970", "MLT"),
+                    Command::WithdrawDraft {
+                        draft: "S/2023/970".to_owned(),
+                        member: code("MLT"),
+                    },
+                ],
+            )),
+            co_sponsor("BRA"),
+            "rejected: draft S/2023/970 has been withdrawn (rule 35); a member may take it over",
+        );
+    }
+
+    fn revise(member: &str, paragraphs: Vec<Paragraph>) -> Command {
+        Command::ReviseDraft {
+            draft: "S/2024/835".to_owned(),
+            member: code(member),
+            paragraphs,
+        }
+    }
+
+    fn revised_text() -> Vec<Paragraph> {
+        vec![Paragraph::new("OP1", "Demands an immediate ceasefire.")]
+    }
+
+    #[test]
+    fn the_mover_revises_a_draft_which_leaves_blue_until_put_in_blue_again() {
+        let in_blue = with(
+            formal(),
+            [submit("S/2024/835", "GUY"), blue("S/2024/835", "GUY")],
+        );
+        check(
+            given(in_blue.clone()),
+            revise("GUY", revised_text()),
+            r#"draft_revised {"draft":"S/2024/835","paragraphs":[{"label":"OP1","text":"Demands an immediate ceasefire."}],"revision":1}"#,
+        );
+        let revised = given(with(
+            in_blue.clone(),
+            [revise("GUY", revised_text()), revise("GUY", revised_text())],
+        ));
+        let draft = Meeting::replay(&revised)
+            .draft("S/2024/835")
+            .unwrap()
+            .clone();
+        assert_eq!((draft.revision, draft.in_blue), (2, false));
+        assert_eq!(draft.paragraphs, revised_text());
+        check(
+            revised.clone(),
+            put(draft_item("S/2024/835")),
+            "rejected: draft S/2024/835 is not in blue: a draft is put to the vote only once its mover has put its final text in blue",
+        );
+        let mut blue_again = revised;
+        blue_again
+            .extend(decide(&Meeting::replay(&blue_again), blue("S/2024/835", "GUY")).unwrap());
+        check(
+            blue_again,
+            put(draft_item("S/2024/835")),
+            r#"voting_opened {"item":{"draft":"S/2024/835","item":"draft"}}"#,
+        );
+    }
+
+    #[test]
+    fn a_revision_is_by_the_mover_with_a_text_of_distinct_paragraphs() {
+        let submitted = given(with(formal(), [submit("S/2024/835", "GUY")]));
+        check(
+            submitted.clone(),
+            revise("USA", revised_text()),
+            "rejected: USA did not move draft S/2024/835; only its mover, GUY, may revise it (spec section 3.9)",
+        );
+        check(
+            submitted.clone(),
+            revise("GUY", Vec::new()),
+            "rejected: draft S/2024/835 has no paragraph",
+        );
+        check(
+            submitted,
+            revise(
+                "GUY",
+                vec![Paragraph::new("OP1", "One."), Paragraph::new("OP1", "Two.")],
+            ),
+            "rejected: draft S/2024/835 has two paragraphs labelled `OP1`",
+        );
+    }
+
+    #[test]
+    fn a_revision_waits_for_no_amendment_and_sets_aside_no_vote() {
+        let delete_op2 = || {
+            amend(
+                "A1",
+                "S/2024/835",
+                vec![AmendmentChange::Delete {
+                    paragraph: "OP2".to_owned(),
+                }],
+            )
+        };
+        let amended = with(
+            formal(),
+            [
+                submit("S/2024/835", "GUY"),
+                blue("S/2024/835", "GUY"),
+                delete_op2(),
+            ],
+        );
+        check(
+            given(amended.clone()),
+            revise("GUY", revised_text()),
+            "rejected: draft S/2024/835 cannot be revised while amendment `A1` to it awaits its vote: the amendment was moved to the text as it stands (rules 33 and 36)",
+        );
+        check(
+            given(with(
+                amended,
+                [
+                    put(VoteItem::Amendment {
+                        amendment: "A1".to_owned(),
+                    }),
+                    record(&[]),
+                ],
+            )),
+            revise("GUY", revised_text()),
+            "rejected: draft S/2024/835 cannot be revised: the Council has already voted on amendment A1, and a revision would set that decision aside",
+        );
+    }
+
+    fn inscribe(speaker: &str) -> Command {
+        Command::InscribeSpeaker {
+            speaker: code(speaker),
+        }
+    }
+
+    fn floor(speaker: &str) -> Command {
+        Command::GiveFloor {
+            speaker: code(speaker),
+        }
+    }
+
+    fn invite_state(state: &str) -> Command {
+        Command::InviteParticipant {
+            participant: Participant::State { state: code(state) },
+            basis: InvitationBasis::Rule37,
+        }
+    }
+
+    #[test]
+    fn council_members_and_invited_states_are_inscribed_once_while_waiting() {
+        check(
+            given(formal()),
+            inscribe("DZA"),
+            r#"speaker_inscribed {"speaker":"DZA"}"#,
+        );
+        check(
+            given(formal()),
+            inscribe("ISR"),
+            "rejected: ISR is neither a member of the Security Council nor a State invited to this meeting (rule 37, Article 32), so it cannot be inscribed on the list of speakers",
+        );
+        check(
+            given(with(formal(), [invite_state("ISR")])),
+            inscribe("ISR"),
+            r#"speaker_inscribed {"speaker":"ISR"}"#,
+        );
+        check(
+            given(with(formal(), [inscribe("DZA")])),
+            inscribe("DZA"),
+            "rejected: DZA is already on the list of speakers",
+        );
+        // Once heard, a representative may ask to speak again.
+        check(
+            given(with(formal(), [inscribe("DZA"), floor("DZA")])),
+            inscribe("DZA"),
+            r#"speaker_inscribed {"speaker":"DZA"}"#,
+        );
+    }
+
+    #[test]
+    fn the_president_gives_the_floor_in_the_order_of_the_list() {
+        let listed = with(
+            formal(),
+            [invite_state("ISR"), inscribe("DZA"), inscribe("ISR")],
+        );
+        check(
+            given(listed.clone()),
+            floor("ISR"),
+            "rejected: ISR cannot have the floor yet: DZA asked to speak first, and the President calls upon representatives in the order in which they signify their desire to speak (rule 27)",
+        );
+        check(
+            given(listed.clone()),
+            floor("USA"),
+            "rejected: USA is not on the list of speakers: the President calls upon representatives who have signified their desire to speak (rule 27)",
+        );
+        check(
+            given(listed.clone()),
+            floor("DZA"),
+            r#"floor_given {"speaker":"DZA"}"#,
+        );
+        let events = given(with(listed, [floor("DZA"), inscribe("DZA"), floor("ISR")]));
+        let meeting = Meeting::replay(&events);
+        assert_eq!(meeting.speakers_heard(), [code("DZA"), code("ISR")]);
+        assert_eq!(meeting.speakers_waiting(), [code("DZA")]);
+    }
+
+    #[test]
+    fn a_vote_is_cast_only_once_and_only_on_an_open_question() {
+        check(
+            given(formal()),
+            Command::CastVote {
+                member: code("USA"),
+                position: Position::Yes,
+            },
+            "rejected: nothing has been put to the vote",
+        );
+        let events = given(with(
+            formal(),
+            [
+                submit("S/2024/835", "GUY"),
+                blue("S/2024/835", "GUY"),
+                put(draft_item("S/2024/835")),
+                Command::CastVote {
+                    member: code("USA"),
+                    position: Position::No,
+                },
+            ],
+        ));
+        let meeting = Meeting::replay(&events);
+        let second = decide(
+            &meeting,
+            Command::CastVote {
+                member: code("USA"),
+                position: Position::No,
+            },
+        );
+        assert_eq!(
+            second,
+            Err(Rejection::AlreadyVoted {
+                member: code("USA")
+            })
+        );
+    }
+
+    #[test]
+    fn a_party_to_the_dispute_cannot_cast_a_vote_on_the_draft() {
+        let mut disputed = submit("S/1950/1", "FRA");
+        if let Command::SubmitDraft {
+            parties_to_dispute, ..
+        } = &mut disputed
+        {
+            *parties_to_dispute = vec![code("GBR")];
+        }
+        let events = given(with(
+            formal(),
+            [
+                disputed,
+                blue("S/1950/1", "FRA"),
+                put(draft_item("S/1950/1")),
+            ],
+        ));
+        // The same refusal the President's record of the vote would give (Art. 27(3)).
+        for position in [Position::Yes, Position::No, Position::Abstain] {
+            check(
+                events.clone(),
+                Command::CastVote {
+                    member: code("GBR"),
+                    position,
+                },
+                "rejected: GBR is a party to the dispute and shall abstain from voting (Art. 27(3)); record it as not_participating or leave it out",
+            );
+        }
+        check(
+            events,
+            Command::CastVote {
+                member: code("GBR"),
+                position: Position::NotParticipating,
+            },
+            r#"vote_cast {"member":"GBR","position":"not_participating"}"#,
+        );
+    }
+
+    #[test]
+    fn command_names_and_event_kinds_are_snake_case_and_distinct() {
+        let events = given(with(
+            formal(),
+            [
+                invite_state("ISR"),
+                submit("S/2024/835", "GUY"),
+                Command::CoSponsorDraft {
+                    draft: "S/2024/835".to_owned(),
+                    member: code("ISR"),
+                },
+                revise("GUY", revised_text()),
+                blue("S/2024/835", "GUY"),
+                inscribe("ISR"),
+                floor("ISR"),
+            ],
+        ));
+        let kinds: Vec<&str> = events.iter().map(Event::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                "meeting_opened",
+                "agenda_adopted",
+                "participant_invited",
+                "draft_submitted",
+                "draft_co_sponsored",
+                "draft_revised",
+                "draft_put_in_blue",
+                "speaker_inscribed",
+                "floor_given",
+            ]
+        );
+        let names = [
+            blue("S/1", "GUY").name(),
+            Command::CoSponsorDraft {
+                draft: "S/1".to_owned(),
+                member: code("ISR"),
+            }
+            .name(),
+            revise("GUY", Vec::new()).name(),
+            inscribe("ISR").name(),
+            floor("ISR").name(),
+        ];
+        assert_eq!(
+            names,
+            [
+                "put_draft_in_blue",
+                "co_sponsor_draft",
+                "revise_draft",
+                "inscribe_speaker",
+                "give_floor"
+            ]
+        );
+    }
+
+    #[test]
     fn replay_equals_the_fold_of_evolve_one_event_at_a_time() {
         let events = given(with(
             formal(),
             [
                 submit("S/2023/772", "RUS"),
+                blue("S/2023/772", "RUS"),
                 submit("S/2023/773", "GUY"),
+                blue("S/2023/773", "GUY"),
                 amend(
                     "A1",
                     "S/2023/773",

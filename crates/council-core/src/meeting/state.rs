@@ -112,6 +112,11 @@ pub struct Draft {
     pub character_decided: Option<bool>,
     /// Whether the Council gave it priority over earlier drafts.
     pub priority: bool,
+    /// Whether it is in blue, its final form, and so may be put to the vote (spec section
+    /// 3.9). A revision takes it out of blue.
+    pub in_blue: bool,
+    /// Its revision: 0 for the text as submitted, 1 for Rev.1, and so on.
+    pub revision: u32,
 }
 
 impl Draft {
@@ -199,6 +204,8 @@ pub struct Meeting {
     drafts: Vec<Draft>,
     amendments: Vec<Amendment>,
     explanations: Vec<Explanation>,
+    speakers_waiting: Vec<MemberCode>,
+    speakers_heard: Vec<MemberCode>,
     voting: Option<(VoteItem, Vec<(MemberCode, Position)>)>,
     votes: Vec<VoteRecord>,
     statements: Vec<Statement>,
@@ -250,6 +257,17 @@ impl Meeting {
     /// Explanations of vote, in order.
     pub fn explanations(&self) -> &[Explanation] {
         &self.explanations
+    }
+
+    /// The list of speakers: those inscribed and not yet given the floor, in the order in
+    /// which they asked to speak (Rule 27).
+    pub fn speakers_waiting(&self) -> &[MemberCode] {
+        &self.speakers_waiting
+    }
+
+    /// The speakers given the floor, in order; a State that spoke twice appears twice.
+    pub fn speakers_heard(&self) -> &[MemberCode] {
+        &self.speakers_heard
     }
 
     /// The item put to the vote and the positions cast on it so far, while a vote is open.
@@ -340,6 +358,8 @@ pub fn evolve(mut meeting: Meeting, event: &Event) -> Meeting {
             character_disputed_by: None,
             character_decided: None,
             priority: false,
+            in_blue: false,
+            revision: 0,
         }),
         Event::AmendmentSubmitted {
             id,
@@ -385,6 +405,27 @@ pub fn evolve(mut meeting: Meeting, event: &Event) -> Meeting {
                 draft.status = DraftStatus::Withdrawn;
             }
         }
+        Event::DraftPutInBlue { draft } => {
+            if let Some(draft) = meeting.draft_mut(draft) {
+                draft.in_blue = true;
+            }
+        }
+        Event::DraftCoSponsored { draft, member } => {
+            if let Some(draft) = meeting.draft_mut(draft) {
+                draft.sponsors.push(*member);
+            }
+        }
+        Event::DraftRevised {
+            draft,
+            revision,
+            paragraphs,
+        } => {
+            if let Some(draft) = meeting.draft_mut(draft) {
+                draft.revision = *revision;
+                draft.paragraphs = paragraphs.clone();
+                draft.in_blue = false;
+            }
+        }
         Event::DraftTakenOver { draft, member } => {
             if let Some(draft) = meeting.draft_mut(draft) {
                 draft.status = DraftStatus::Pending;
@@ -407,6 +448,17 @@ pub fn evolve(mut meeting: Meeting, event: &Event) -> Meeting {
             timing: *timing,
             text: text.clone(),
         }),
+        Event::SpeakerInscribed { speaker } => meeting.speakers_waiting.push(*speaker),
+        Event::FloorGiven { speaker } => {
+            if let Some(index) = meeting
+                .speakers_waiting
+                .iter()
+                .position(|waiting| waiting == speaker)
+            {
+                meeting.speakers_waiting.remove(index);
+            }
+            meeting.speakers_heard.push(*speaker);
+        }
         Event::VotingOpened { item } => meeting.voting = Some((item.clone(), Vec::new())),
         Event::VoteCast { member, position } => {
             if let Some((_, casts)) = &mut meeting.voting {

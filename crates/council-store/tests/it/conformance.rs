@@ -4,10 +4,12 @@
 use std::sync::Arc;
 
 use council_core::meeting::{Event, Meeting, evolve};
-use council_store::{Corruption, EventHash, EventStore, StoreError, verify_chain};
+use council_store::{Corruption, EventHash, EventStore, InvalidEvent, StoreError, verify_chain};
 use tokio::sync::Barrier;
 
-use crate::support::{Backend, Tampering, closed, meeting_9790, meeting_9790_events, stream};
+use crate::support::{
+    Backend, Tampering, by_request, closed, meeting_9790, meeting_9790_events, request, stream,
+};
 
 macro_rules! conformance_suite {
     ($($test:ident),* $(,)?) => {
@@ -44,6 +46,17 @@ conformance_suite!(
     verify_names_the_place_of_a_deleted_event,
     verify_names_the_first_of_two_swapped_events,
     events_survive_closing_and_reopening_the_store,
+    every_event_of_an_append_carries_its_request_id,
+    events_of_one_append_with_different_request_ids_are_refused_and_nothing_written,
+    repeated_request_is_refused_and_writes_nothing,
+    repeated_request_is_recognised_before_a_stale_expected_seq,
+    request_ids_are_unique_per_stream_not_per_store,
+    of_two_concurrent_attempts_of_one_request_exactly_one_is_written,
+    find_request_gives_back_the_events_of_that_request_only,
+    find_request_and_duplicate_check_survive_reopening_the_store,
+    verify_names_an_event_whose_request_id_was_altered_or_removed,
+    verify_all_reports_every_stream_without_stopping_at_a_bad_one,
+    verify_all_of_an_empty_store_is_intact,
 );
 
 async fn meeting_events_read_back_and_replay_to_the_meeting_folded_in_memory<B: Backend>(
@@ -352,4 +365,360 @@ async fn events_survive_closing_and_reopening_the_store<B: Backend>(backend: B) 
         .await
         .unwrap();
     assert_eq!(next[0].prev_hash, written[written.len() - 1].hash);
+}
+
+async fn every_event_of_an_append_carries_its_request_id<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let written = store
+        .append(&meeting, 0, by_request("r1", 0, 3))
+        .await
+        .unwrap();
+    store.append(&meeting, 3, vec![closed(3)]).await.unwrap();
+    let loaded = store.load(&meeting).await.unwrap();
+    assert_eq!(loaded[..3], written);
+    let request_ids: Vec<Option<&str>> = loaded
+        .iter()
+        .map(|event| event.request_id.as_ref().map(|id| id.as_str()))
+        .collect();
+    assert_eq!(request_ids, [Some("r1"), Some("r1"), Some("r1"), None]);
+    store.verify(&meeting).await.unwrap();
+}
+
+async fn events_of_one_append_with_different_request_ids_are_refused_and_nothing_written<
+    B: Backend,
+>(
+    backend: B,
+) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let mut events = by_request("r1", 0, 2);
+    events.extend(by_request("r2", 2, 1));
+    let error = store.append(&meeting, 0, events).await.unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            StoreError::Invalid(InvalidEvent::MixedRequestIds { index: 2, .. })
+        ),
+        "{error:?}"
+    );
+    let error = store
+        .append(
+            &meeting,
+            0,
+            vec![closed(0), by_request("r1", 1, 1).remove(0)],
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            StoreError::Invalid(InvalidEvent::MixedRequestIds {
+                first: None,
+                index: 1,
+                ..
+            })
+        ),
+        "{error:?}"
+    );
+    assert!(store.streams().await.unwrap().is_empty());
+    assert_eq!(
+        store.find_request(&meeting, &request("r1")).await.unwrap(),
+        None
+    );
+}
+
+async fn repeated_request_is_refused_and_writes_nothing<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    store.append(&meeting, 0, vec![closed(0)]).await.unwrap();
+    let first = store
+        .append(&meeting, 1, by_request("r1", 1, 2))
+        .await
+        .unwrap();
+    let error = store
+        .append(&meeting, 3, by_request("r1", 3, 2))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            StoreError::DuplicateRequest { stream, request_id, seq: 2 }
+                if *stream == meeting && *request_id == request("r1")
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "request `r1` already appended events to stream m, from event 2: nothing was written"
+    );
+    assert_eq!(store.load(&meeting).await.unwrap().len(), 3);
+    assert_eq!(
+        store.find_request(&meeting, &request("r1")).await.unwrap(),
+        Some(first)
+    );
+    store.verify(&meeting).await.unwrap();
+}
+
+async fn repeated_request_is_recognised_before_a_stale_expected_seq<B: Backend>(backend: B) {
+    // A retry carries the expected_seq of its first attempt, stale once that was written.
+    let store = backend.open().await;
+    let meeting = stream("m");
+    store
+        .append(&meeting, 0, by_request("r1", 0, 2))
+        .await
+        .unwrap();
+    store.append(&meeting, 2, vec![closed(2)]).await.unwrap();
+    let error = store
+        .append(&meeting, 0, by_request("r1", 0, 2))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::DuplicateRequest { seq: 1, .. }),
+        "{error:?}"
+    );
+    // A new request with a stale expected_seq is still a conflict.
+    let error = store
+        .append(&meeting, 2, by_request("r2", 3, 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            StoreError::Conflict {
+                expected: 2,
+                actual: 3,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        store.find_request(&meeting, &request("r2")).await.unwrap(),
+        None
+    );
+    assert_eq!(store.load(&meeting).await.unwrap().len(), 3);
+}
+
+async fn request_ids_are_unique_per_stream_not_per_store<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let (first, second) = (stream("m1"), stream("m2"));
+    store
+        .append(&first, 0, by_request("r1", 0, 1))
+        .await
+        .unwrap();
+    store
+        .append(&second, 0, by_request("r1", 0, 2))
+        .await
+        .unwrap();
+    let found = store.find_request(&second, &request("r1")).await.unwrap();
+    assert_eq!(found.map(|events| events.len()), Some(2));
+    let found = store.find_request(&first, &request("r1")).await.unwrap();
+    assert_eq!(found.map(|events| events.len()), Some(1));
+}
+
+async fn of_two_concurrent_attempts_of_one_request_exactly_one_is_written<B: Backend>(backend: B) {
+    let store = Arc::new(backend.open().await);
+    for round in 0..10 {
+        let meeting = stream(&format!("m{round}"));
+        store.append(&meeting, 0, vec![closed(0)]).await.unwrap();
+        let barrier = Arc::new(Barrier::new(2));
+        let attempts: Vec<_> = (0..2)
+            .map(|_| {
+                let (store, barrier, meeting) = (store.clone(), barrier.clone(), meeting.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    store.append(&meeting, 1, by_request("r1", 1, 2)).await
+                })
+            })
+            .collect();
+        let mut n_written = 0;
+        let mut n_duplicates = 0;
+        for attempt in attempts {
+            match attempt.await.unwrap() {
+                Ok(_) => n_written += 1,
+                Err(StoreError::DuplicateRequest { seq: 2, .. }) => n_duplicates += 1,
+                Err(error) => panic!("round {round}: {error:?}"),
+            }
+        }
+        assert_eq!((n_written, n_duplicates), (1, 1), "round {round}");
+        assert_eq!(store.load(&meeting).await.unwrap().len(), 3);
+    }
+}
+
+async fn find_request_gives_back_the_events_of_that_request_only<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let first = store
+        .append(&meeting, 0, by_request("r1", 0, 2))
+        .await
+        .unwrap();
+    store.append(&meeting, 2, vec![closed(2)]).await.unwrap();
+    let second = store
+        .append(&meeting, 3, by_request("r2", 3, 1))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.find_request(&meeting, &request("r1")).await.unwrap(),
+        Some(first)
+    );
+    assert_eq!(
+        store.find_request(&meeting, &request("r2")).await.unwrap(),
+        Some(second)
+    );
+    assert_eq!(
+        store.find_request(&meeting, &request("r3")).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .find_request(&stream("other"), &request("r1"))
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+async fn find_request_and_duplicate_check_survive_reopening_the_store<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let meeting = stream("m");
+    let written = store
+        .append(&meeting, 0, by_request("r1", 0, 2))
+        .await
+        .unwrap();
+    let store = backend.reopen(store).await;
+    assert_eq!(
+        store.find_request(&meeting, &request("r1")).await.unwrap(),
+        Some(written)
+    );
+    let error = store
+        .append(&meeting, 2, by_request("r1", 2, 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::DuplicateRequest { seq: 1, .. }),
+        "{error:?}"
+    );
+    store
+        .append(&meeting, 2, by_request("r2", 2, 1))
+        .await
+        .unwrap();
+    store.verify(&meeting).await.unwrap();
+}
+
+async fn verify_names_an_event_whose_request_id_was_altered_or_removed<B: Backend>(backend: B) {
+    for (name, to) in [("forged", Some("forged")), ("removed", None)] {
+        let store = backend.open().await;
+        let meeting = stream(name);
+        store.append(&meeting, 0, vec![closed(0)]).await.unwrap();
+        store
+            .append(&meeting, 1, by_request("r1", 1, 3))
+            .await
+            .unwrap();
+        let store = backend
+            .tamper(store, &meeting, Tampering::EditRequestId { seq: 3, to })
+            .await;
+        let error = store.verify(&meeting).await.unwrap_err();
+        assert!(
+            matches!(
+                &error,
+                StoreError::Corrupt(Corruption::Altered { seq: 3, .. })
+            ),
+            "{name}: {error:?}"
+        );
+    }
+    // Giving a request id to an event that had none is caught too.
+    let store = backend.open().await;
+    let meeting = stream("added");
+    store
+        .append(&meeting, 0, vec![closed(0), closed(1)])
+        .await
+        .unwrap();
+    let tampering = Tampering::EditRequestId {
+        seq: 2,
+        to: Some("r1"),
+    };
+    let store = backend.tamper(store, &meeting, tampering).await;
+    let error = store.verify(&meeting).await.unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            StoreError::Corrupt(Corruption::Altered { seq: 2, .. })
+        ),
+        "{error:?}"
+    );
+}
+
+async fn verify_all_reports_every_stream_without_stopping_at_a_bad_one<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let names = ["a-edited", "b-intact", "c-cut", "d-intact"];
+    let mut written = Vec::new();
+    for name in names {
+        written.push(
+            store
+                .append(&stream(name), 0, meeting_9790())
+                .await
+                .unwrap(),
+        );
+    }
+    let store = backend
+        .tamper(
+            store,
+            &stream("a-edited"),
+            Tampering::EditPayload { seq: 2 },
+        )
+        .await;
+    let store = backend
+        .tamper(store, &stream("c-cut"), Tampering::DeleteEvent { seq: 4 })
+        .await;
+    let report = store.verify_all().await.unwrap();
+    let n_events = written[0].len() as u64;
+
+    let streams: Vec<_> = report
+        .streams
+        .iter()
+        .map(|stream| (stream.stream.as_str(), stream.n_events))
+        .collect();
+    assert_eq!(
+        streams,
+        [
+            ("a-edited", n_events),
+            ("b-intact", n_events),
+            ("c-cut", n_events - 1),
+            ("d-intact", n_events)
+        ]
+    );
+    assert_eq!(
+        report.streams[0].corruption,
+        Some(Corruption::Altered {
+            stream: stream("a-edited"),
+            seq: 2
+        })
+    );
+    assert_eq!(
+        report.streams[2].corruption,
+        Some(Corruption::Missing {
+            stream: stream("c-cut"),
+            seq: 4,
+            found: 5
+        })
+    );
+    for intact in [1, 3] {
+        let stream_report = &report.streams[intact];
+        assert!(stream_report.is_intact(), "{stream_report:?}");
+        let head = written[intact].last().map(|event| event.hash);
+        assert_eq!(stream_report.head_hash, head);
+    }
+    assert!(!report.is_intact());
+    assert!(report.malformed_stream_ids.is_empty());
+    assert_eq!(report.n_events(), 4 * n_events - 1);
+    assert_eq!(report.corruptions().len(), 2);
+}
+
+async fn verify_all_of_an_empty_store_is_intact<B: Backend>(backend: B) {
+    let store = backend.open().await;
+    let report = store.verify_all().await.unwrap();
+    assert!(report.is_intact());
+    assert!(report.streams.is_empty());
+    assert_eq!(report.n_events(), 0);
 }

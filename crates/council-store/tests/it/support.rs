@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use council_core::meeting::{Command, Event, Meeting, MeetingFormat, VoteItem, decide, evolve};
 use council_core::{MemberCode, Position};
-use council_store::{EventStore, MemStore, NewEvent, SqliteStore, StreamId};
+use council_store::{EventStore, MemStore, NewEvent, RequestId, SqliteStore, StreamId};
 use tempfile::TempDir;
 
 /// A way to damage a stored log behind the store's back.
@@ -16,6 +16,9 @@ pub(crate) enum Tampering {
     DeleteEvent { seq: u64 },
     /// Exchanges the sequence numbers of events `first` and `second`.
     SwapSeqs { first: u64, second: u64 },
+    /// Sets (or, with `None`, removes) the request id of event `seq` and changes nothing
+    /// else.
+    EditRequestId { seq: u64, to: Option<&'static str> },
 }
 
 /// A backend under test: opens its store, reopens it on the same data, and tampers with the
@@ -77,6 +80,10 @@ impl Backend for Memory {
                 // A store gives events back in order of seq, as the SQL stores do.
                 events.swap(first_index, second_index);
             }
+            Tampering::EditRequestId { seq, to } => {
+                let index = position(&events, seq);
+                events[index].request_id = to.map(request);
+            }
         }
         MemStore::from_events(events)
     }
@@ -95,10 +102,21 @@ impl Sqlite {
     }
 
     pub(crate) fn url(&self) -> String {
-        format!(
-            "sqlite:{}",
-            self.directory.path().join("council.db").display()
-        )
+        format!("sqlite:{}", self.path().display())
+    }
+
+    /// The database file.
+    pub(crate) fn path(&self) -> std::path::PathBuf {
+        self.directory.path().join("council.db")
+    }
+
+    /// A connection to the file that bypasses the store, as someone with the file in hand
+    /// could open one.
+    pub(crate) async fn raw(&self) -> sqlx::SqliteConnection {
+        use sqlx::Connection;
+        sqlx::SqliteConnection::connect(&self.url())
+            .await
+            .expect("a raw connection to the file")
     }
 }
 
@@ -124,9 +142,7 @@ impl Backend for Sqlite {
     ) -> SqliteStore {
         use sqlx::Connection;
         store.close().await;
-        let mut raw = sqlx::SqliteConnection::connect(&self.url())
-            .await
-            .expect("a raw connection to the file");
+        let mut raw = self.raw().await;
         // Someone with the file in hand can drop the append-only triggers; the chain is
         // what must catch the damage.
         for statement in [
@@ -169,6 +185,15 @@ impl Backend for Sqlite {
                         .unwrap();
                 }
             }
+            Tampering::EditRequestId { seq: edited, to } => {
+                sqlx::query("UPDATE events SET request_id = ? WHERE stream_id = ? AND seq = ?")
+                    .bind(to)
+                    .bind(stream.as_str())
+                    .bind(seq(edited))
+                    .execute(&mut raw)
+                    .await
+                    .unwrap();
+            }
         }
         raw.close().await.unwrap();
         self.open().await
@@ -177,6 +202,10 @@ impl Backend for Sqlite {
 
 pub(crate) fn stream(text: &str) -> StreamId {
     StreamId::parse(text).unwrap()
+}
+
+pub(crate) fn request(text: &str) -> RequestId {
+    RequestId::parse(text).unwrap()
 }
 
 fn code(text: &str) -> MemberCode {
@@ -235,6 +264,11 @@ pub(crate) fn meeting_9790_commands() -> Vec<Command> {
             procedural: false,
             parties_to_dispute: Vec::new(),
         },
+        // A draft is voted only once in blue (spec section 3.9).
+        Command::PutDraftInBlue {
+            draft: "S/2024/835".to_owned(),
+            member: code("GUY"),
+        },
         Command::PutToVote {
             item: VoteItem::Draft {
                 draft: "S/2024/835".to_owned(),
@@ -281,4 +315,11 @@ pub(crate) fn meeting_9790() -> Vec<NewEvent> {
 /// Some event of a meeting, for tests that care about sequence numbers, not content.
 pub(crate) fn closed(offset: i64) -> NewEvent {
     NewEvent::meeting(&Event::MeetingClosed, minute(offset))
+}
+
+/// Such events, `n_events` of them from `offset` on, appended by request `request_id`.
+pub(crate) fn by_request(request_id: &str, offset: i64, n_events: i64) -> Vec<NewEvent> {
+    (offset..offset + n_events)
+        .map(|offset| closed(offset).with_request_id(request(request_id)))
+        .collect()
 }

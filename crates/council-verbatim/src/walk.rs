@@ -1,5 +1,8 @@
-//! The printed record of a meeting, in the manner of the Council's own: a projection of the
-//! meeting's events, one paragraph per piece of business, in the order it happened.
+//! The one reading of a meeting's events: each event becomes [`Block`]s of the record,
+//! handed in order to an [`Output`] that lays them out.
+//!
+//! Every wording of the record lives here, so the plain-text, Markdown and HTML records say
+//! the same things; an output only decides spacing, markup and escaping.
 
 use std::fmt::Write as _;
 
@@ -11,10 +14,55 @@ use council_core::meeting::{
 use council_core::{Ballot, Composition, MemberCode, Outcome, Position, StatementKind};
 use council_data::Roster;
 
-/// Renders the record of a meeting from its events.
-pub fn render(events: &[Event], roster: &Roster) -> String {
-    let mut record = Record {
-        out: String::new(),
+/// One piece of the record, before layout. Texts are plain: outputs escape them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A line naming the meeting (the Council, the meeting's number, the day, the format);
+    /// the first one is the record's title.
+    Title(String),
+    /// A paragraph of its own, such as an invitation or the meeting's rising.
+    Paragraph(String),
+    /// A line that follows the one before it without a break in the plain text (the
+    /// members present after the President, a take-over after a withdrawal).
+    Line(String),
+    /// The head of a piece of business: the agenda, a draft, an amendment, a vote, an
+    /// explanation of vote, a statement.
+    Heading(String),
+    /// A fact about the business under the last heading.
+    Detail(String),
+    /// An item of the agenda.
+    AgendaItem(String),
+    /// One labelled paragraph of a draft's text.
+    TextParagraph {
+        /// The paragraph's label ("OP1").
+        label: String,
+        /// Its words.
+        text: String,
+    },
+    /// The members who voted one way, in the Council's order.
+    VoteGroup {
+        /// "In favour", "Against", "Abstaining", "Not participating", "Absent".
+        label: &'static str,
+        /// The members' names; empty for none.
+        names: Vec<String>,
+    },
+    /// Words a member said, quoted.
+    Quote(String),
+}
+
+/// Where the blocks of a record go: a layout of one format.
+pub trait Output {
+    /// Adds the next block of the record.
+    fn put(&mut self, block: Block);
+
+    /// The finished record.
+    fn finish(self) -> String;
+}
+
+/// Reads the events in order and lays out their record with `output`.
+pub fn walk<O: Output>(events: &[Event], roster: &Roster, output: O) -> String {
+    let mut record = Walk {
+        output,
         roster,
         composition: None,
         date: None,
@@ -23,11 +71,11 @@ pub fn render(events: &[Event], roster: &Roster) -> String {
     for event in events {
         record.event(event);
     }
-    record.out
+    record.output.finish()
 }
 
-struct Record<'r> {
-    out: String,
+struct Walk<'r, O> {
+    output: O,
     roster: &'r Roster,
     composition: Option<Composition>,
     date: Option<NaiveDate>,
@@ -50,16 +98,53 @@ fn join(names: &[String]) -> String {
     council_core::outcome::join_names(names)
 }
 
-impl Record<'_> {
-    fn line(&mut self, text: impl AsRef<str>) {
-        self.out.push_str(text.as_ref());
-        self.out.push('\n');
+fn item_title(item: &VoteItem) -> String {
+    match item {
+        VoteItem::Agenda => "the provisional agenda".to_owned(),
+        VoteItem::Priority { draft } => {
+            format!("the proposal to vote first on draft resolution {draft}")
+        }
+        VoteItem::PreliminaryQuestion { draft } => {
+            format!("the preliminary question whether draft resolution {draft} is procedural")
+        }
+        VoteItem::Amendment { amendment } => format!("amendment {amendment}"),
+        VoteItem::Paragraph { draft, paragraph } => {
+            format!("paragraph {paragraph} of draft resolution {draft}, voted separately")
+        }
+        VoteItem::Draft { draft } => format!("draft resolution {draft}"),
+    }
+}
+
+impl<O: Output> Walk<'_, O> {
+    fn put(&mut self, block: Block) {
+        self.output.put(block);
     }
 
-    fn blank(&mut self) {
-        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
-            self.out.push('\n');
-        }
+    fn title(&mut self, text: impl Into<String>) {
+        self.put(Block::Title(text.into()));
+    }
+
+    fn paragraph(&mut self, text: impl Into<String>) {
+        self.put(Block::Paragraph(text.into()));
+    }
+
+    fn line(&mut self, text: impl Into<String>) {
+        self.put(Block::Line(text.into()));
+    }
+
+    fn heading(&mut self, text: impl Into<String>) {
+        self.put(Block::Heading(text.into()));
+    }
+
+    fn detail(&mut self, text: impl Into<String>) {
+        self.put(Block::Detail(text.into()));
+    }
+
+    fn text_paragraph(&mut self, label: &str, text: &str) {
+        self.put(Block::TextParagraph {
+            label: label.to_owned(),
+            text: text.to_owned(),
+        });
     }
 
     /// A State's name on the meeting's day: the Council's name for members, the data's for
@@ -81,23 +166,6 @@ impl Record<'_> {
         codes.iter().map(|code| self.name(*code)).collect()
     }
 
-    fn item_title(item: &VoteItem) -> String {
-        match item {
-            VoteItem::Agenda => "the provisional agenda".to_owned(),
-            VoteItem::Priority { draft } => {
-                format!("the proposal to vote first on draft resolution {draft}")
-            }
-            VoteItem::PreliminaryQuestion { draft } => {
-                format!("the preliminary question whether draft resolution {draft} is procedural")
-            }
-            VoteItem::Amendment { amendment } => format!("amendment {amendment}"),
-            VoteItem::Paragraph { draft, paragraph } => {
-                format!("paragraph {paragraph} of draft resolution {draft}, voted separately")
-            }
-            VoteItem::Draft { draft } => format!("draft resolution {draft}"),
-        }
-    }
-
     fn event(&mut self, event: &Event) {
         match event {
             Event::MeetingOpened {
@@ -112,24 +180,23 @@ impl Record<'_> {
                 self.composition = Some(composition.clone());
                 self.date = Some(*date);
                 self.format = *format;
-                self.line("Security Council");
+                self.title("Security Council");
                 match meeting_number {
                     Some(number) => {
-                        self.line(format!("{} meeting (S/PV.{number})", ordinal(*number)))
+                        self.title(format!("{} meeting (S/PV.{number})", ordinal(*number)));
                     }
-                    None if format.is_formal() => self.line("Formal meeting (number not given)"),
+                    None if format.is_formal() => self.title("Formal meeting (number not given)"),
                     None => {}
                 }
-                self.line(date.format("%A, %-d %B %Y").to_string());
+                self.title(date.format("%A, %-d %B %Y").to_string());
                 match format {
-                    MeetingFormat::PublicMeeting => self.line("Public meeting"),
-                    MeetingFormat::ClosedConsultations => self.line(
+                    MeetingFormat::PublicMeeting => self.title("Public meeting"),
+                    MeetingFormat::ClosedConsultations => self.title(
                         "Closed consultations (informal: no meeting number, no verbatim record, no formal decisions)",
                     ),
                 }
-                self.blank();
                 let president_name = self.name(*president);
-                self.line(format!("President: {president_name}"));
+                self.paragraph(format!("President: {president_name}"));
                 let members: Vec<String> = composition
                     .members()
                     .iter()
@@ -144,41 +211,39 @@ impl Record<'_> {
                     let names = join(&self.names(requested_by));
                     self.line(format!("Requested by: {names}"));
                 }
-                self.blank();
-                self.line("Agenda");
+                self.heading("Agenda");
                 for item in agenda {
-                    self.line(format!("  {item}"));
+                    self.put(Block::AgendaItem(item.clone()));
                 }
             }
             Event::AgendaAdopted { by_vote } => {
                 if *by_vote {
-                    self.line("  The agenda was adopted by a procedural vote.");
+                    self.detail("The agenda was adopted by a procedural vote.");
                 } else {
-                    self.line("  The agenda was adopted without objection.");
+                    self.detail("The agenda was adopted without objection.");
                 }
             }
             Event::AgendaNotAdopted => {
-                self.line("  The agenda was not adopted, so the meeting did not proceed (rule 9).");
+                self.detail("The agenda was not adopted, so the meeting did not proceed (rule 9).");
             }
             Event::ParticipantInvited { participant, basis } => {
-                self.blank();
                 match (participant, basis, self.format) {
                     (Participant::Person { name, title }, _, MeetingFormat::ClosedConsultations) => {
-                        self.line(format!("Briefing: {name}, {title}"));
+                        self.paragraph(format!("Briefing: {name}, {title}"));
                     }
-                    (Participant::Person { name, title }, _, _) => self.line(format!(
+                    (Participant::Person { name, title }, _, _) => self.paragraph(format!(
                         "Under {}, the President invited {name}, {title}, to participate in the meeting.",
                         basis.citation()
                     )),
                     (Participant::State { state }, InvitationBasis::Rule37, _) => {
                         let name = self.name(*state);
-                        self.line(format!(
+                        self.paragraph(format!(
                             "Under rule 37, the President invited the representative of {name} to participate in the meeting, without vote."
                         ));
                     }
                     (Participant::State { state }, _, _) => {
                         let name = self.name(*state);
-                        self.line(format!(
+                        self.paragraph(format!(
                             "Under {}, the President invited the representative of {name} to participate in the meeting, without vote.",
                             basis.citation()
                         ));
@@ -193,24 +258,42 @@ impl Record<'_> {
                 procedural,
                 parties_to_dispute,
             } => {
-                self.blank();
-                self.line(format!("Draft resolution {symbol}"));
+                self.heading(format!("Draft resolution {symbol}"));
                 let sponsor_names = join(&self.names(sponsors));
-                self.line(format!("  Sponsors: {sponsor_names}"));
+                self.detail(format!("Sponsors: {sponsor_names}"));
                 let mover_name = self.name(*mover);
-                self.line(format!("  Introduced by: {mover_name}"));
+                self.detail(format!("Introduced by: {mover_name}"));
                 if *procedural {
-                    self.line("  Presented as procedural (Article 27(2) of the Charter)");
+                    self.detail("Presented as procedural (Article 27(2) of the Charter)");
                 }
                 if !parties_to_dispute.is_empty() {
                     let names = join(&self.names(parties_to_dispute));
-                    self.line(format!(
-                        "  Parties to the dispute, obliged to abstain (Article 27(3)): {names}"
+                    self.detail(format!(
+                        "Parties to the dispute, obliged to abstain (Article 27(3)): {names}"
                     ));
                 }
-                self.line("  Text (as given in the scenario):");
+                self.detail("Text (as recorded):");
                 for paragraph in paragraphs {
-                    self.line(format!("    {}: {}", paragraph.label, paragraph.text));
+                    self.text_paragraph(&paragraph.label, &paragraph.text);
+                }
+            }
+            // The Council's records show the text voted, not the moment it went into blue.
+            Event::DraftPutInBlue { .. } => {}
+            Event::DraftCoSponsored { draft, member } => {
+                let name = self.name(*member);
+                self.detail(format!(
+                    "{name} joined the sponsors of draft resolution {draft}."
+                ));
+            }
+            Event::DraftRevised {
+                draft,
+                revision,
+                paragraphs,
+            } => {
+                self.heading(format!("Draft resolution {draft} revised (Rev.{revision})"));
+                self.detail(format!("The text of {draft}/Rev.{revision} reads:"));
+                for paragraph in paragraphs {
+                    self.text_paragraph(&paragraph.label, &paragraph.text);
                 }
             }
             Event::AmendmentSubmitted {
@@ -220,16 +303,15 @@ impl Record<'_> {
                 oral,
                 changes,
             } => {
-                self.blank();
                 let how = if *oral { "orally" } else { "in writing" };
                 let name = self.name(*proposed_by);
-                self.line(format!(
+                self.heading(format!(
                     "Amendment {id} to draft resolution {draft}, proposed {how} by {name}"
                 ));
                 for change in changes {
                     match change {
                         AmendmentChange::Replace { paragraph, text } => {
-                            self.line(format!("  In {paragraph}, read: {text}"));
+                            self.detail(format!("In {paragraph}, read: {text}"));
                         }
                         AmendmentChange::Insert {
                             after,
@@ -239,13 +321,13 @@ impl Record<'_> {
                                 || "at the start".to_owned(),
                                 |label| format!("after {label}"),
                             );
-                            self.line(format!(
-                                "  Insert {} {place}: {}",
+                            self.detail(format!(
+                                "Insert {} {place}: {}",
                                 new_paragraph.label, new_paragraph.text
                             ));
                         }
                         AmendmentChange::Delete { paragraph } => {
-                            self.line(format!("  Delete {paragraph}"));
+                            self.detail(format!("Delete {paragraph}"));
                         }
                     }
                 }
@@ -256,8 +338,8 @@ impl Record<'_> {
                 requested_by,
             } => {
                 let name = self.name(*requested_by);
-                self.line(format!(
-                    "  {name} requested a separate vote on paragraph {paragraph} of {draft} (rule 32)."
+                self.detail(format!(
+                    "{name} requested a separate vote on paragraph {paragraph} of {draft} (rule 32)."
                 ));
             }
             Event::SeparateVoteObjectedTo {
@@ -266,14 +348,13 @@ impl Record<'_> {
                 member,
             } => {
                 let name = self.name(*member);
-                self.line(format!(
-                    "  {name}, the mover of {draft}, objected to a separate vote on paragraph {paragraph}, so none was taken (rule 32)."
+                self.detail(format!(
+                    "{name}, the mover of {draft}, objected to a separate vote on paragraph {paragraph}, so none was taken (rule 32)."
                 ));
             }
             Event::DraftWithdrawn { draft, member } => {
-                self.blank();
                 let name = self.name(*member);
-                self.line(format!(
+                self.paragraph(format!(
                     "{name} withdrew draft resolution {draft} (rule 35)."
                 ));
             }
@@ -285,8 +366,8 @@ impl Record<'_> {
             }
             Event::ProceduralCharacterDisputed { draft, member } => {
                 let name = self.name(*member);
-                self.line(format!(
-                    "  {name} disputed that draft resolution {draft} is procedural."
+                self.detail(format!(
+                    "{name} disputed that draft resolution {draft} is procedural."
                 ));
             }
             Event::VoteExplained {
@@ -295,52 +376,58 @@ impl Record<'_> {
                 timing,
                 text,
             } => {
-                self.blank();
                 let when = match timing {
                     ExplanationTiming::BeforeVote => "before",
                     ExplanationTiming::AfterVote => "after",
                 };
                 let name = self.name(*member);
-                self.line(format!(
+                self.heading(format!(
                     "Explanation of vote {when} the vote on {draft}: {name}"
                 ));
-                self.line(format!("  \"{text}\""));
+                self.put(Block::Quote(text.clone()));
+            }
+            // Asking to speak is not recorded; the floor given is, in order (Rule 27).
+            Event::SpeakerInscribed { .. } => {}
+            Event::FloorGiven { speaker } => {
+                let name = self.name(*speaker);
+                self.paragraph(format!(
+                    "The President gave the floor to the representative of {name}."
+                ));
             }
             Event::VotingOpened { item } => {
-                self.blank();
-                self.line(format!("Vote on {}", Self::item_title(item)));
+                self.heading(format!("Vote on {}", item_title(item)));
             }
             Event::VoteCast { .. } => {}
             Event::VoteTaken {
                 ballot, outcome, ..
             } => self.vote(ballot, outcome),
             Event::PriorityGiven { draft } => {
-                self.line(format!(
-                    "  Draft resolution {draft} will be voted before the drafts submitted earlier (rule 32)."
+                self.detail(format!(
+                    "Draft resolution {draft} will be voted before the drafts submitted earlier (rule 32)."
                 ));
             }
             Event::ProceduralCharacterDecided { draft, procedural } => {
                 if *procedural {
-                    self.line(format!(
-                        "  Draft resolution {draft} will be voted as a procedural matter (Article 27(2))."
+                    self.detail(format!(
+                        "Draft resolution {draft} will be voted as a procedural matter (Article 27(2))."
                     ));
                 } else {
-                    self.line(format!(
-                        "  Draft resolution {draft} will be voted as a non-procedural matter (Article 27(3))."
+                    self.detail(format!(
+                        "Draft resolution {draft} will be voted as a non-procedural matter (Article 27(3))."
                     ));
                 }
             }
             Event::DraftAmended {
                 draft, paragraphs, ..
             } => {
-                self.line(format!("  The text of {draft} now reads:"));
+                self.detail(format!("The text of {draft} now reads:"));
                 for paragraph in paragraphs {
-                    self.line(format!("    {}: {}", paragraph.label, paragraph.text));
+                    self.text_paragraph(&paragraph.label, &paragraph.text);
                 }
             }
             Event::ParagraphRemoved { draft, paragraph } => {
-                self.line(format!(
-                    "  Paragraph {paragraph} is removed from the text of {draft} (rule 32)."
+                self.detail(format!(
+                    "Paragraph {paragraph} is removed from the text of {draft} (rule 32)."
                 ));
             }
             Event::StatementCirculated {
@@ -349,58 +436,54 @@ impl Record<'_> {
                 text,
                 silence_until,
             } => {
-                self.blank();
                 let noun = match statement_kind {
                     StatementKind::Press => "Proposed press statement",
                     StatementKind::Presidential => "Proposed presidential statement",
                 };
-                self.line(format!("{noun} ({id})"));
+                self.heading(format!("{noun} ({id})"));
                 match text {
-                    Some(text) => self.line(format!("  Text: {text}")),
-                    None => self.line("  No text is given."),
+                    Some(text) => self.detail(format!("Text: {text}")),
+                    None => self.detail("No text is given."),
                 }
                 if let Some(deadline) = silence_until {
-                    self.line(format!(
-                        "  Under silence until {}.",
+                    self.detail(format!(
+                        "Under silence until {}.",
                         deadline.format("%-d %B %Y, %H:%M")
                     ));
                 }
             }
             Event::StatementObjectedTo { member, .. } => {
                 let name = self.name(*member);
-                self.line(format!("  {name} does not join the consensus."));
+                self.detail(format!("{name} does not join the consensus."));
             }
             Event::StatementDissociatedFrom { member, .. } => {
                 let name = self.name(*member);
-                self.line(format!(
-                    "  {name} joins the consensus while dissociating from part of the text."
+                self.detail(format!(
+                    "{name} joins the consensus while dissociating from part of the text."
                 ));
             }
             Event::SilenceBroken { member, at, .. } => {
                 let name = self.name(*member);
-                self.line(format!(
-                    "  {name} broke silence at {}.",
+                self.detail(format!(
+                    "{name} broke silence at {}.",
                     at.format("%-d %B %Y, %H:%M")
                 ));
             }
             Event::StatementConcluded { outcome, .. } => {
                 if outcome.adopted() {
-                    self.line("  Agreed.");
+                    self.detail("Agreed.");
                 } else {
                     let names = join(&self.names(&outcome.blocked_by));
-                    self.line(format!("  Not agreed. Blocked by: {names}."));
+                    self.detail(format!("Not agreed. Blocked by: {names}."));
                 }
-                self.line(format!("  The President: {}", outcome.announcement()));
-                self.line(format!("  Why: {}", outcome.explanation));
-                self.line(format!("  Rule: {}", outcome.provision.citation()));
+                self.detail(format!("The President: {}", outcome.announcement()));
+                self.detail(format!("Why: {}", outcome.explanation));
+                self.detail(format!("Rule: {}", outcome.provision.citation()));
             }
-            Event::MeetingClosed => {
-                self.blank();
-                match self.format {
-                    MeetingFormat::PublicMeeting => self.line("The meeting rose."),
-                    MeetingFormat::ClosedConsultations => self.line("The consultations ended."),
-                }
-            }
+            Event::MeetingClosed => match self.format {
+                MeetingFormat::PublicMeeting => self.paragraph("The meeting rose."),
+                MeetingFormat::ClosedConsultations => self.paragraph("The consultations ended."),
+            },
         }
     }
 
@@ -416,33 +499,28 @@ impl Record<'_> {
             ("Absent", Position::Absent, false),
         ];
         for (label, position, always) in groups {
-            let names: Vec<&str> = composition
+            let names: Vec<String> = composition
                 .members()
                 .iter()
                 .filter(|member| ballot.position_of(member.code()) == position)
-                .map(|member| member.name())
+                .map(|member| member.name().to_owned())
                 .collect();
             if names.is_empty() && !always {
                 continue;
             }
-            let list = if names.is_empty() {
-                "none".to_owned()
-            } else {
-                names.join(", ")
-            };
-            self.line(format!("  {label} ({}): {list}", names.len()));
+            self.put(Block::VoteGroup { label, names });
         }
-        self.line(format!("  The President: {}", outcome.announcement()));
-        self.line(format!("  Why: {}", outcome.explanation));
-        self.line(format!("  Rule: {}", outcome.provision.citation()));
+        self.detail(format!("The President: {}", outcome.announcement()));
+        self.detail(format!("Why: {}", outcome.explanation));
+        self.detail(format!("Rule: {}", outcome.provision.citation()));
         if let Some(debate) = outcome.veto_debate {
             let mut text = String::new();
             let _ = write!(
                 text,
-                "  General Assembly: a debate under A/RES/76/262 is due within ten working days of the veto, by {} at the latest, unless an emergency special session meets on the same situation.",
+                "General Assembly: a debate under A/RES/76/262 is due within ten working days of the veto, by {} at the latest, unless an emergency special session meets on the same situation.",
                 debate.convene_by.format("%A, %-d %B %Y")
             );
-            self.line(text);
+            self.detail(text);
         }
     }
 }

@@ -1,0 +1,4 @@
+//! Integration tests of council-verbatim: one live meeting rendered in the three formats.
+
+mod formats;
+mod support;
