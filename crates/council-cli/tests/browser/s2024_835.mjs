@@ -52,8 +52,11 @@ async function api(method, path, { key, body, expect = 200 } = {}) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(BASE + path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(STEP_TIMEOUT),
+    });
   } catch (error) {
+    if (error.name === 'TimeoutError') throw new Failure(`${method} ${path}: no answer from ${BASE} within ${STEP_TIMEOUT / 1000} s`);
     throw new Failure(`${method} ${path}: the server at ${BASE} cannot be reached (${error.cause ? error.cause.message : error.message})`);
   }
   const text = await response.text();
