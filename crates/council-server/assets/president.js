@@ -147,7 +147,7 @@
     const status = v.agenda_status || 'provisional';
     C.setText(C.$('#agenda-status'), status.replace(/_/g, ' '));
     C.fill(C.$('#agenda'), (v.agenda || []).map((item) => C.el('li', {}, item)));
-    C.$('#adopt-agenda').disabled = status !== 'provisional' || v.closed;
+    C.$('#adopt-agenda').disabled = status !== 'provisional' || v.closed || !!v.voting;
   }
 
   function renderSpeakers(v, names) {
@@ -159,7 +159,8 @@
         type: 'button', class: 'secondary', 'aria-label': 'Give the floor to ' + (names[code] || code),
         onclick: (event) => act({ command: 'give_floor', member: code }, event.currentTarget,
           () => say('The floor is given to ' + (names[code] || code) + '.')),
-      }, 'Give the floor'))) : C.el('li', {}, 'Nobody has asked for the floor.'));
+      }, 'Give the floor'))) : []);
+    C.$('#speakers-empty').hidden = waiting.length > 0;
     C.fill(C.$('#speakers-spoken'), (speakers.spoken || []).map((code) => C.el('li', {}, names[code] || code)));
     const next = waiting[0];
     const button = C.$('#give-floor');
