@@ -389,6 +389,31 @@ pub enum Rejection {
         /// The vote already taken, in words.
         item: String,
     },
+    /// A draft moved by an invited State was put to the vote without a Council member's
+    /// request (Rule 38).
+    #[error(
+        "draft {draft} was submitted by {mover}, a State invited without vote: it may be put to the vote only at the request of a member of the Security Council (rule 38)"
+    )]
+    VoteNotRequested {
+        /// The draft.
+        draft: String,
+        /// Its mover.
+        mover: MemberCode,
+    },
+    /// A vote was requested on a draft that a Council member moves, which needs none.
+    #[error(
+        "draft {draft} is moved by a member of the Council: it needs no request to be put to the vote (rule 38)"
+    )]
+    VoteRequestNotNeeded {
+        /// The draft.
+        draft: String,
+    },
+    /// A vote was requested twice on the same draft.
+    #[error("a vote on draft {draft} has already been requested")]
+    VoteAlreadyRequested {
+        /// The draft.
+        draft: String,
+    },
     /// A State asked to speak that is neither on the Council nor invited to the meeting
     /// (Rule 37, Art. 31 and 32).
     #[error(
@@ -503,6 +528,9 @@ impl Rejection {
             Rejection::AlreadyASponsor { .. } => "already_a_sponsor",
             Rejection::AmendmentPendingOnRevision { .. } => "amendment_pending_on_revision",
             Rejection::DraftVotingBegun { .. } => "draft_voting_begun",
+            Rejection::VoteNotRequested { .. } => "vote_not_requested",
+            Rejection::VoteRequestNotNeeded { .. } => "vote_request_not_needed",
+            Rejection::VoteAlreadyRequested { .. } => "vote_already_requested",
             Rejection::NotEntitledToSpeak { .. } => "not_entitled_to_speak",
             Rejection::AlreadyInscribed { .. } => "already_inscribed",
             Rejection::NotInscribed { .. } => "not_inscribed",
@@ -535,6 +563,7 @@ impl Rejection {
                 | Rejection::AlreadyASponsor { .. }
                 | Rejection::AlreadyInscribed { .. }
                 | Rejection::DraftVotingBegun { .. }
+                | Rejection::VoteAlreadyRequested { .. }
         )
     }
 }
@@ -666,6 +695,12 @@ mod tests {
                 draft: text(),
                 item: text(),
             },
+            Rejection::VoteNotRequested {
+                draft: text(),
+                mover: member,
+            },
+            Rejection::VoteRequestNotNeeded { draft: text() },
+            Rejection::VoteAlreadyRequested { draft: text() },
             Rejection::NotEntitledToSpeak { speaker: member },
             Rejection::AlreadyInscribed { speaker: member },
             Rejection::NotInscribed { speaker: member },
@@ -748,6 +783,7 @@ mod tests {
                 "draft_already_in_blue",
                 "already_a_sponsor",
                 "draft_voting_begun",
+                "vote_already_requested",
                 "already_inscribed",
                 "already_voted",
             ]

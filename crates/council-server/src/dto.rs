@@ -151,7 +151,8 @@ pub enum CommandRequest {
     },
     /// Delegation or invitee: asks for the floor.
     RequestFloor,
-    /// Delegation: submits a draft it moves.
+    /// Delegation or invitee: submits a draft it moves (an invitee's is voted only at a
+    /// Council member's request, Rule 38).
     SubmitDraft {
         /// The document symbol.
         symbol: String,
@@ -185,6 +186,11 @@ pub enum CommandRequest {
     },
     /// The mover puts its draft in blue.
     PutInBlue {
+        /// The draft.
+        draft: String,
+    },
+    /// Delegation: asks that a draft moved by an invited State be put to the vote (Rule 38).
+    RequestVote {
         /// The draft.
         draft: String,
     },
@@ -276,6 +282,7 @@ impl CommandRequest {
             CommandRequest::ReviseDraft { .. } => "revise_draft",
             CommandRequest::PutInBlue { .. } => "put_in_blue",
             CommandRequest::WithdrawDraft { .. } => "withdraw_draft",
+            CommandRequest::RequestVote { .. } => "request_vote",
             CommandRequest::TakeOverDraft { .. } => "take_over_draft",
             CommandRequest::SubmitAmendment { .. } => "submit_amendment",
             CommandRequest::RequestSeparateVote { .. } => "request_separate_vote",

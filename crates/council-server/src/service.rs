@@ -736,7 +736,7 @@ fn require_president(role: Role, action: &str) -> Result<(), ApiError> {
 
 /// Turns a request into the domain's command for the role that sent it, or refuses it for
 /// that role: the President runs the meeting, a delegation acts only as itself, an invited
-/// State speaks and co-sponsors but never votes.
+/// State speaks, co-sponsors and submits drafts of its own (Rule 38) but never votes.
 pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiError> {
     let name = request.name();
     let member = |allow_invitee: bool| -> Result<MemberCode, ApiError> {
@@ -830,6 +830,10 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
         }
         CommandRequest::WithdrawDraft { draft } => Command::WithdrawDraft {
             draft,
+            member: member(true)?,
+        },
+        CommandRequest::RequestVote { draft } => Command::RequestVote {
+            draft,
             member: member(false)?,
         },
         CommandRequest::TakeOverDraft { draft } => Command::TakeOverDraft {
@@ -857,7 +861,7 @@ pub fn authorize(role: Role, request: CommandRequest) -> Result<Command, ApiErro
             Command::ObjectToSeparateVote {
                 draft,
                 paragraph,
-                member: member(false)?,
+                member: member(true)?,
             }
         }
         CommandRequest::DisputeProceduralCharacter { draft } => {

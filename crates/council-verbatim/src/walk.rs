@@ -279,6 +279,12 @@ impl<O: Output> Walk<'_, O> {
             }
             // The Council's records show the text voted, not the moment it went into blue.
             Event::DraftPutInBlue { .. } => {}
+            Event::VoteRequested { draft, member } => {
+                let name = self.name(*member);
+                self.detail(format!(
+                    "At the request of {name}, draft resolution {draft} will be put to the vote (rule 38)."
+                ));
+            }
             Event::DraftCoSponsored { draft, member } => {
                 let name = self.name(*member);
                 self.detail(format!(

@@ -286,6 +286,15 @@ pub enum Command {
         /// Its mover.
         member: MemberCode,
     },
+    /// A Council member asks that a draft moved by an invited State be put to the vote
+    /// (Rule 38: such drafts "may be put to a vote only at the request of a representative
+    /// on the Security Council").
+    RequestVote {
+        /// The draft.
+        draft: String,
+        /// The Council member asking.
+        member: MemberCode,
+    },
     /// The mover puts a pending draft "in blue": its final form, the text to be voted (spec
     /// section 3.9: "the sponsor(s) ... may request at any time during the negotiations that
     /// their draft resolution be issued by being put into 'blue'"). Only a draft in blue is
@@ -426,6 +435,7 @@ impl Command {
             Command::ObjectToSeparateVote { .. } => "object_to_separate_vote",
             Command::WithdrawDraft { .. } => "withdraw_draft",
             Command::PutDraftInBlue { .. } => "put_draft_in_blue",
+            Command::RequestVote { .. } => "request_vote",
             Command::CoSponsorDraft { .. } => "co_sponsor_draft",
             Command::ReviseDraft { .. } => "revise_draft",
             Command::TakeOverDraft { .. } => "take_over_draft",

@@ -112,6 +112,14 @@ pub enum Event {
         /// The draft.
         draft: String,
     },
+    /// A Council member asked that a draft moved by an invited State be put to the vote
+    /// (Rule 38).
+    VoteRequested {
+        /// The draft.
+        draft: String,
+        /// The Council member.
+        member: MemberCode,
+    },
     /// A State joined the draft's sponsors.
     DraftCoSponsored {
         /// The draft.
@@ -273,6 +281,7 @@ impl Event {
             Event::DraftWithdrawn { .. } => "draft_withdrawn",
             Event::DraftPutInBlue { .. } => "draft_put_in_blue",
             Event::DraftCoSponsored { .. } => "draft_co_sponsored",
+            Event::VoteRequested { .. } => "vote_requested",
             Event::DraftRevised { .. } => "draft_revised",
             Event::DraftTakenOver { .. } => "draft_taken_over",
             Event::ProceduralCharacterDisputed { .. } => "procedural_character_disputed",

@@ -129,8 +129,11 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
             }
             distinct(&sponsors)?;
             check_text(&symbol, &paragraphs)?;
-            // A draft is put to the vote at the request of a Council member (Rule 38).
-            details.composition.require_member(mover)?;
+            // A State invited under Rule 37 or Art. 32 may submit drafts (Rule 38); they are
+            // put to the vote only at a Council member's request (`RequestVote`).
+            if !details.composition.contains(mover) && !invited_state(meeting, mover) {
+                details.composition.require_member(mover)?;
+            }
             let subject = if procedural {
                 Subject::ProceduralMotion
             } else {
@@ -327,14 +330,21 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
                 text,
             }])
         }
+        Command::RequestVote { draft, member } => {
+            details.composition.require_member(member)?;
+            let target = pending_draft(meeting, &draft)?;
+            if details.composition.contains(target.mover) {
+                return Err(Rejection::VoteRequestNotNeeded { draft });
+            }
+            if target.vote_requested_by.is_some() {
+                return Err(Rejection::VoteAlreadyRequested { draft });
+            }
+            Ok(vec![Event::VoteRequested { draft, member }])
+        }
         Command::InscribeSpeaker { speaker } => {
             // Council members speak by right; other States only once invited (Rule 37,
             // Art. 31 and 32).
-            let invited = meeting
-                .invitations()
-                .iter()
-                .any(|invitation| invitation.participant == Participant::State { state: speaker });
-            if !details.composition.contains(speaker) && !invited {
+            if !details.composition.contains(speaker) && !invited_state(meeting, speaker) {
                 return Err(Rejection::NotEntitledToSpeak { speaker });
             }
             if meeting.speakers_waiting().contains(&speaker) {
@@ -543,6 +553,29 @@ fn distinct(members: &[MemberCode]) -> Result<(), Rejection> {
         }
     }
     Ok(())
+}
+
+/// A draft moved by an invited State is voted only at a Council member's request (Rule 38).
+fn require_vote_requested(meeting: &Meeting, draft: &Draft) -> Result<(), Rejection> {
+    let moved_by_member = meeting
+        .details()
+        .is_some_and(|details| details.composition.contains(draft.mover));
+    if moved_by_member || draft.vote_requested_by.is_some() {
+        Ok(())
+    } else {
+        Err(Rejection::VoteNotRequested {
+            draft: draft.symbol.clone(),
+            mover: draft.mover,
+        })
+    }
+}
+
+/// Whether a State was invited to the meeting under Rule 37 or Art. 32.
+fn invited_state(meeting: &Meeting, state: MemberCode) -> bool {
+    meeting
+        .invitations()
+        .iter()
+        .any(|invitation| invitation.participant == Participant::State { state })
 }
 
 fn invite(
@@ -787,6 +820,7 @@ fn check_order(meeting: &Meeting, item: &VoteItem) -> Result<(), Rejection> {
             let target = pending_draft(meeting, draft)?;
             require_next(meeting, target)?;
             require_in_blue(target)?;
+            require_vote_requested(meeting, target)?;
             require_amendments_voted(meeting, target)?;
             if let (Some(member), None) = (target.character_disputed_by, target.character_decided) {
                 return Err(Rejection::PreliminaryQuestionPending {

@@ -112,6 +112,9 @@ pub struct Draft {
     pub character_decided: Option<bool>,
     /// Whether the Council gave it priority over earlier drafts.
     pub priority: bool,
+    /// The Council member that asked for a vote on a draft moved by an invited State
+    /// (Rule 38); `None` for drafts moved by Council members, which need no request.
+    pub vote_requested_by: Option<MemberCode>,
     /// Whether it is in blue, its final form, and so may be put to the vote (spec section
     /// 3.9). A revision takes it out of blue.
     pub in_blue: bool,
@@ -358,6 +361,7 @@ pub fn evolve(mut meeting: Meeting, event: &Event) -> Meeting {
             character_disputed_by: None,
             character_decided: None,
             priority: false,
+            vote_requested_by: None,
             in_blue: false,
             revision: 0,
         }),
@@ -408,6 +412,11 @@ pub fn evolve(mut meeting: Meeting, event: &Event) -> Meeting {
         Event::DraftPutInBlue { draft } => {
             if let Some(draft) = meeting.draft_mut(draft) {
                 draft.in_blue = true;
+            }
+        }
+        Event::VoteRequested { draft, member } => {
+            if let Some(draft) = meeting.draft_mut(draft) {
+                draft.vote_requested_by = Some(*member);
             }
         }
         Event::DraftCoSponsored { draft, member } => {

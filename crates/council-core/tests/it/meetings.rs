@@ -167,6 +167,91 @@ fn the_list_of_speakers_is_heard_in_order() {
 }
 
 #[test]
+fn an_invited_state_submits_a_draft_voted_only_at_a_council_members_request() {
+    let invite = Command::InviteParticipant {
+        participant: Participant::State { state: code("PSE") },
+        basis: InvitationBasis::Rule37,
+    };
+    // Not invited yet: only Council members and invited States submit drafts (Rule 38).
+    let before = run(vec![open(), Command::AdoptAgenda]);
+    assert_eq!(
+        decide(&Meeting::replay(&before), submit("S/2024/900", "PSE")).unwrap_err(),
+        Rejection::NotACouncilMember {
+            member: code("PSE"),
+            date: date(2024, 11, 20)
+        }
+    );
+    let events = run(vec![
+        open(),
+        Command::AdoptAgenda,
+        invite,
+        submit("S/2024/900", "PSE"),
+        blue("S/2024/900", "PSE"),
+    ]);
+    let refusal = decide(&Meeting::replay(&events), put_draft("S/2024/900")).unwrap_err();
+    assert_eq!(refusal.code(), "vote_not_requested");
+    assert!(!refusal.is_conflict());
+    let request = Command::RequestVote {
+        draft: "S/2024/900".to_owned(),
+        member: code("DZA"),
+    };
+    let events = run(vec![
+        open(),
+        Command::AdoptAgenda,
+        Command::InviteParticipant {
+            participant: Participant::State { state: code("PSE") },
+            basis: InvitationBasis::Rule37,
+        },
+        submit("S/2024/900", "PSE"),
+        blue("S/2024/900", "PSE"),
+        request.clone(),
+        put_draft("S/2024/900"),
+    ]);
+    let meeting = Meeting::replay(&events);
+    assert_eq!(
+        meeting.draft("S/2024/900").unwrap().vote_requested_by,
+        Some(code("DZA"))
+    );
+    assert!(meeting.voting().is_some());
+    // An invited State cannot ask for the vote itself, and a member's draft needs no request.
+    let invited = run(vec![
+        open(),
+        Command::AdoptAgenda,
+        Command::InviteParticipant {
+            participant: Participant::State { state: code("PSE") },
+            basis: InvitationBasis::Rule37,
+        },
+        submit("S/2024/900", "PSE"),
+        submit("S/2024/901", "GUY"),
+    ]);
+    let meeting = Meeting::replay(&invited);
+    assert_eq!(
+        decide(
+            &meeting,
+            Command::RequestVote {
+                draft: "S/2024/900".to_owned(),
+                member: code("PSE"),
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "not_a_council_member"
+    );
+    assert_eq!(
+        decide(
+            &meeting,
+            Command::RequestVote {
+                draft: "S/2024/901".to_owned(),
+                member: code("DZA"),
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "vote_request_not_needed"
+    );
+}
+
+#[test]
 fn the_stored_form_of_the_new_events_is_pinned() {
     // These shapes are read back from the event store: a change here needs a new kind.
     let events = [
