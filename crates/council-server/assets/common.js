@@ -12,16 +12,14 @@ window.Council = (function () {
   /** Every kind of meeting event the server may send as an SSE `event:` name. */
   const EVENT_KINDS = [
     'meeting_opened', 'agenda_adopted', 'agenda_not_adopted', 'participant_invited',
-    'draft_submitted', 'draft_revised', 'draft_put_in_blue', 'put_in_blue', 'draft_in_blue',
-    'draft_co_sponsored', 'co_sponsored', 'co_sponsor_joined', 'sponsor_joined',
-    'amendment_submitted', 'separate_vote_requested', 'separate_vote_objected_to',
-    'draft_withdrawn', 'draft_taken_over', 'procedural_character_disputed', 'vote_explained',
-    'voting_opened', 'vote_cast', 'vote_taken', 'voting_closed', 'priority_given',
-    'procedural_character_decided', 'draft_amended', 'paragraph_removed',
-    'statement_circulated', 'statement_objected_to', 'statement_dissociated_from',
-    'silence_broken', 'statement_concluded', 'floor_requested', 'floor_given',
-    'speaker_added', 'speaker_called', 'meeting_closed', 'meeting_adjourned', 'link_issued',
-    'link_revoked', 'message',
+    'draft_submitted', 'amendment_submitted', 'separate_vote_requested',
+    'separate_vote_objected_to', 'draft_withdrawn', 'draft_put_in_blue', 'draft_co_sponsored',
+    'vote_requested', 'draft_revised', 'draft_taken_over', 'procedural_character_disputed',
+    'vote_explained', 'speaker_inscribed', 'floor_given', 'voting_opened', 'vote_cast',
+    'vote_taken', 'priority_given', 'procedural_character_decided', 'draft_amended',
+    'paragraph_removed', 'statement_circulated', 'statement_objected_to',
+    'statement_dissociated_from', 'silence_broken', 'statement_concluded', 'meeting_closed',
+    'message',
   ];
 
   const POSITION_WORDS = {

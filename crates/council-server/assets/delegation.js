@@ -160,6 +160,10 @@
     fillSelect(C.$('#sponsor-draft'), open.map((d) => ({ value: d.symbol, label: d.symbol })), 'No draft to co-sponsor');
     C.$('#co-sponsor').disabled = !open.length || v.closed;
     C.$('#explain-card').hidden = me.role !== 'delegation';
+    const memberCodes = new Set((v.members || []).map((m) => m.code));
+    const invitedDrafts = (v.drafts || []).filter((d) => d.status === 'pending' && !memberCodes.has(d.mover));
+    C.$('#request-vote-card').hidden = me.role !== 'delegation' || !invitedDrafts.length;
+    fillSelect(C.$('#request-vote-draft'), invitedDrafts.map((d) => ({ value: d.symbol, label: d.symbol + ' (' + (C.names(v)[d.mover] || d.mover) + ')' })), 'No draft');
     const drafts = (v.drafts || []).filter((d) => d.status !== 'withdrawn');
     fillSelect(C.$('#explain-draft'), drafts.map((d) => ({ value: d.symbol, label: d.symbol })), 'No draft yet');
     // Before the vote while the draft waits for it, after the vote once it is voted on.
@@ -205,6 +209,10 @@
     C.$('#co-sponsor').addEventListener('click', (event) => {
       const draft = C.$('#sponsor-draft').value;
       if (draft) simple({ command: 'co_sponsor', draft }, event.currentTarget);
+    });
+    C.$('#request-vote').addEventListener('click', (event) => {
+      const draft = C.$('#request-vote-draft').value;
+      if (draft) simple({ command: 'request_vote', draft }, event.currentTarget);
     });
     C.$('#explain-timing').addEventListener('change', (event) => {
       event.currentTarget.dataset.touched = 'yes';
