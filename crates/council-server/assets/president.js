@@ -170,7 +170,7 @@
 
   function renderInvitations(v) {
     C.fill(C.$('#invitations'), (v.invitations || []).length
-      ? v.invitations.map((i) => C.el('li', {}, i.participant + (i.code ? ' (' + i.code + ')' : '') + ', under ' + i.basis))
+      ? v.invitations.map((i) => C.el('li', {}, i.participant + (i.code && i.code !== i.participant ? ' (' + i.code + ')' : '') + ', under ' + i.basis))
       : C.el('li', {}, 'No one has been invited.'));
   }
 
