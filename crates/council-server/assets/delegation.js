@@ -46,7 +46,7 @@
       } catch (error) {
         attempt += 1;
         if (error.retryable && attempt < 4) {
-          await new Promise((resolve) => setTimeout(resolve, 700 * attempt));
+          await new Promise((resolve) => setTimeout(resolve, 400 * attempt));
           continue;
         }
         if (error.retryable) {

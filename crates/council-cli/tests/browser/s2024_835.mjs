@@ -200,6 +200,21 @@ async function main() {
     await waitText(boardPage, '[data-testid="tally"]', (t) => t === '0-0-0', 'the board shows the vote open at 0-0-0');
     log(`${SYMBOL} put to the vote from the console`);
 
+    // Japan's first answer is lost on the way back (the vote reaches the server, the
+    // connection drops): its page must send the same vote again with the same
+    // Idempotency-Key, and the server must count it once.
+    const japanKeys = [];
+    await delegationPages.JPN.route('**/api/meetings/*/commands', async (route) => {
+      const request = route.request();
+      japanKeys.push(request.headers()['idempotency-key'] || null);
+      if (japanKeys.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+
     // Every delegation taps its vote, all at once.
     await Promise.all(MEMBERS.map(async (code) => {
       const page = delegationPages[code];
@@ -212,7 +227,13 @@ async function main() {
       check(confirmation.includes(words), `${code} voted ${words} but its page says ${JSON.stringify(confirmation)}`);
       check(await page.getByTestId('vote-yes').isDisabled(), `${code}'s vote buttons are still enabled after its vote`);
     }));
-    log('15 votes cast and confirmed');
+    for (const until = Date.now() + STEP_TIMEOUT; japanKeys.length < 2 && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    check(japanKeys.length >= 2, `Japan's page did not send its vote again after the lost answer (${japanKeys.length} request)`);
+    check(japanKeys[0] && /^[0-9a-f-]{36}$/i.test(japanKeys[0]), `Japan's vote was sent without a UUID Idempotency-Key (${JSON.stringify(japanKeys[0])})`);
+    check(japanKeys.every((k) => k === japanKeys[0]), `Japan's retry used another Idempotency-Key: ${JSON.stringify(japanKeys)}`);
+    log(`15 votes cast and confirmed (Japan's answer lost once, its vote sent again under the same Idempotency-Key)`);
 
     await waitText(boardPage, '[data-testid="tally"]', (t) => t === '14-1-0', 'the board counts the votes live');
     await waitText(consolePage, '[data-testid="cast-count"]', (t) => t.startsWith('15 of 15'), 'the console counts 15 votes');
@@ -240,6 +261,8 @@ async function main() {
     if (last.general_assembly_debate_by) {
       await waitText(boardPage, '#ga-debate', (t) => t.length > 0, 'the board shows the General Assembly debate deadline');
     }
+    const japan = (last.ballot || []).filter((entry) => entry.member === 'JPN');
+    check(japan.length === 1 && japan[0].position === 'yes', `Japan appears ${japan.length} times in the ballot: ${JSON.stringify(japan)}`);
     const draft = (after.drafts || []).find((d) => d.symbol === SYMBOL);
     check(draft && draft.status === 'vetoed', `${SYMBOL} is ${draft ? draft.status : 'missing'} in the view, not vetoed`);
     check(problems.length === 0, 'the pages reported errors:\n  ' + problems.join('\n  '));
