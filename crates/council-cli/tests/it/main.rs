@@ -1,6 +1,7 @@
 //! Integration tests of the `council` command, run as the built binary and in-process.
 
 mod bench_load;
+mod browser;
 mod chart;
 mod decide;
 mod durability;
