@@ -4,7 +4,7 @@
 //! rule's quota. The Security Council since 1966 is one rule (permanent members weigh 7, elected
 //! members 1, quota 39) or, equivalently, two (all five permanent members, and nine members).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// A class of identical members: `count` members who each carry `weights`, one weight per rule.
@@ -19,7 +19,7 @@ pub struct Player {
 /// In a model of an enlarged Security Council, which of today's seats a class continues: its
 /// other seats are added ones. The indices ignore it; what-if replays of the record need it
 /// to tell the members who voted from the members who were added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CurrentSeats {
     /// The class holds the five permanent members' seats.
