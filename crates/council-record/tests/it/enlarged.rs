@@ -136,6 +136,26 @@ fn s_2024_835_stays_defeated_wherever_the_permanent_veto_stands() {
 }
 
 #[test]
+fn without_the_permanent_veto_s_2024_835_is_adopted_regardless() {
+    // A made-up model: 17 seats, 9 votes, no veto at all.
+    let game = council_power::Game::parse_json(
+        r#"{"name": "no-veto-17", "players": [
+            {"name": "permanent member", "count": 5, "weights": [1], "current_seats": "permanent"},
+            {"name": "elected member", "count": 12, "weights": [1], "current_seats": "elected"}
+        ], "quotas": [9]}"#,
+    )
+    .unwrap();
+    let model = ReformModel::from_game(&game).unwrap();
+    assert!(!model.permanent_veto());
+    let (added, classification) =
+        classify_row(row("S/2024/835"), Roster::embedded(), &model).unwrap();
+    assert_eq!(added.total(), 2);
+    assert_eq!(classification.class, FateClass::ChangesRegardless);
+    assert_eq!(classification.verdicts, [Verdict::Adopted]);
+    assert_eq!(classification.added_yes_needed, Some(0));
+}
+
+#[test]
 fn a_draft_adopted_with_exactly_nine_votes_depends_on_the_added_members() {
     // Resolution 1559 (2004), 9-0-6.
     let resolution = row("S/RES/1559 (2004)");
@@ -229,61 +249,82 @@ const VERDICTS: [Verdict; 3] = [
     Verdict::InsufficientVotes,
 ];
 
+/// What deciding every combination of the added votes finds.
+struct EveryCombination {
+    verdicts: Vec<Verdict>,
+    fewest_added_yes_adopting: Option<u32>,
+    /// Some combination adopts, and an added member with a veto voting no in another one is
+    /// all that vetoes it.
+    added_veto_decisive: bool,
+    /// Some combination adopts on the reading without a veto among the members who sat, and
+    /// is vetoed on the reading with one.
+    existing_reading_decisive: bool,
+}
+
 /// Decides every combination of the added members' votes, one member at a time, for each
-/// reading of the members who sat; gives the verdicts reached and the fewest added yes votes
-/// that adopt.
+/// reading of the members who sat.
 fn by_every_combination(
     non_procedural: bool,
     existing_yes: u32,
     existing_veto: ExistingVeto,
     added_veto: &[bool],
     affirmative_votes: u32,
-) -> (Vec<Verdict>, Option<u32>) {
+) -> EveryCombination {
     let readings: &[bool] = match existing_veto {
         ExistingVeto::Never => &[false],
         ExistingVeto::Always => &[true],
         ExistingVeto::Unknown => &[false, true],
     };
+    let decide = |yes: u32, veto_cast: bool| {
+        if yes < affirmative_votes {
+            Verdict::InsufficientVotes
+        } else if non_procedural && veto_cast {
+            Verdict::Vetoed
+        } else {
+            Verdict::Adopted
+        }
+    };
     let mut reached = [false; 3];
     let mut fewest = None::<u32>;
-    for &existing_veto_cast in readings {
-        for combination in 0..3u32.pow(added_veto.len() as u32) {
-            // Each added member's vote is one base-3 digit: 0 yes, 1 no, 2 abstention.
-            let mut digits = combination;
-            let mut yes = existing_yes;
-            let mut added_yes = 0;
-            let mut veto_cast = existing_veto_cast;
-            for &holds_veto in added_veto {
-                match digits % 3 {
-                    0 => {
-                        yes += 1;
-                        added_yes += 1;
-                    }
-                    1 => veto_cast |= holds_veto,
-                    _ => {}
-                }
-                digits /= 3;
+    let mut added_veto_vetoes = false;
+    let mut existing_reading_decisive = false;
+    for combination in 0..3u32.pow(added_veto.len() as u32) {
+        // Each added member's vote is one base-3 digit: 0 yes, 1 no, 2 abstention.
+        let mut digits = combination;
+        let mut added_yes = 0;
+        let mut added_veto_cast = false;
+        for &holds_veto in added_veto {
+            match digits % 3 {
+                0 => added_yes += 1,
+                1 => added_veto_cast |= holds_veto,
+                _ => {}
             }
-            let verdict = if yes < affirmative_votes {
-                Verdict::InsufficientVotes
-            } else if non_procedural && veto_cast {
-                Verdict::Vetoed
-            } else {
-                Verdict::Adopted
-            };
+            digits /= 3;
+        }
+        let yes = existing_yes + added_yes;
+        for &existing_veto_cast in readings {
+            let verdict = decide(yes, existing_veto_cast || added_veto_cast);
             reached[VERDICTS.iter().position(|&v| v == verdict).unwrap()] = true;
             if verdict == Verdict::Adopted {
                 fewest = Some(fewest.map_or(added_yes, |f: u32| f.min(added_yes)));
             }
+            added_veto_vetoes |= verdict == Verdict::Vetoed && !existing_veto_cast;
         }
+        existing_reading_decisive |= existing_veto == ExistingVeto::Unknown
+            && decide(yes, added_veto_cast) == Verdict::Adopted
+            && decide(yes, true) == Verdict::Vetoed;
     }
-    let verdicts = VERDICTS
-        .iter()
-        .zip(reached)
-        .filter(|&(_, reached)| reached)
-        .map(|(&verdict, _)| verdict)
-        .collect();
-    (verdicts, fewest)
+    EveryCombination {
+        verdicts: VERDICTS
+            .iter()
+            .zip(reached)
+            .filter(|&(_, reached)| reached)
+            .map(|(&verdict, _)| verdict)
+            .collect(),
+        fewest_added_yes_adopting: fewest,
+        added_veto_decisive: fewest.is_some() && added_veto_vetoes,
+        existing_reading_decisive,
+    }
 }
 
 proptest! {
@@ -316,16 +357,21 @@ proptest! {
             affirmative_votes,
             charter,
         );
-        let (verdicts, fewest) = by_every_combination(
+        let every = by_every_combination(
             non_procedural,
             existing_yes,
             existing_veto,
             &added_veto,
             affirmative_votes,
         );
-        prop_assert_eq!(&classification.verdicts, &verdicts);
-        prop_assert_eq!(classification.added_yes_needed, fewest);
-        let fates: Vec<bool> = verdicts.iter().map(|&v| v == Verdict::Adopted).collect();
+        prop_assert_eq!(&classification.verdicts, &every.verdicts);
+        prop_assert_eq!(classification.added_yes_needed, every.fewest_added_yes_adopting);
+        prop_assert_eq!(classification.added_veto_could_block, every.added_veto_decisive);
+        prop_assert_eq!(
+            classification.needs_no_permanent_among_negative_votes,
+            every.existing_reading_decisive
+        );
+        let fates: Vec<bool> = every.verdicts.iter().map(|&v| v == Verdict::Adopted).collect();
         let charter_fate = charter == Verdict::Adopted;
         let expected = if fates.iter().all(|&fate| fate == charter_fate) {
             FateClass::SameRegardless
