@@ -151,8 +151,18 @@ pub enum Command {
     /// Re-decide every recorded vote through the engine and report agreement, or (with
     /// --rules) what would have changed under other rules.
     Replay {
-        /// Alternative rules: charter, no-veto, veto-needs-two, restraint (needs --topic).
-        #[arg(long)]
+        /// Alternative rules: charter, no-veto, veto-needs-two, restraint (needs --topic), or
+        /// model:NAME for a Council enlarged as in a reform model.
+        ///
+        /// model:NAME takes the seats, the affirmative votes required and the seats with a veto
+        /// from a built-in game: hlp-model-a, hlp-model-b, g4, african-union,
+        /// uniting-for-consensus, or security-council (today's Council, which enlarges only
+        /// the Council of 1946-1965). No vote is invented: the members who sat keep their
+        /// recorded votes, the added seats range over every combination of yes, no and
+        /// abstention, and each vote is classed as keeping its fate regardless of the added
+        /// members, changing it regardless, or depending on them (with the added yes votes
+        /// adoption needs).
+        #[arg(long, value_name = "NAME")]
         rules: Option<String>,
         /// With --rules restraint: agenda-item text the veto restraint covers (repeatable).
         #[arg(long)]

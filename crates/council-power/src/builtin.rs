@@ -83,6 +83,24 @@ mod tests {
     }
 
     #[test]
+    fn todays_council_and_the_reform_models_mark_todays_seats() {
+        use crate::CurrentSeats;
+        for name in &COUNCIL_MODELS[1..] {
+            let game = builtin(name).unwrap();
+            let marked = |seats| {
+                game.players()
+                    .iter()
+                    .filter(|player| player.current_seats() == Some(seats))
+                    .map(|player| player.count())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(marked(CurrentSeats::Permanent), [5], "{name}");
+            let elected = marked(CurrentSeats::Elected);
+            assert!(matches!(elected[..], [count] if count >= 10), "{name}");
+        }
+    }
+
+    #[test]
     fn reform_models_have_the_sizes_of_their_proposals() {
         let sizes: Vec<_> = COUNCIL_MODELS
             .iter()

@@ -4,7 +4,7 @@
 //! rule's quota. The Security Council since 1966 is one rule (permanent members weigh 7, elected
 //! members 1, quota 39) or, equivalently, two (all five permanent members, and nine members).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// A class of identical members: `count` members who each carry `weights`, one weight per rule.
@@ -13,6 +13,19 @@ pub struct Player {
     name: String,
     count: u32,
     weights: Vec<u64>,
+    current_seats: Option<CurrentSeats>,
+}
+
+/// In a model of an enlarged Security Council, which of today's seats a class continues: its
+/// other seats are added ones. The indices ignore it; what-if replays of the record need it
+/// to tell the members who voted from the members who were added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CurrentSeats {
+    /// The class holds the five permanent members' seats.
+    Permanent,
+    /// The class holds the elected (non-permanent) members' seats.
+    Elected,
 }
 
 impl Player {
@@ -29,6 +42,12 @@ impl Player {
     /// Each member's weight in each rule, in the order of the game's quotas.
     pub fn weights(&self) -> &[u64] {
         &self.weights
+    }
+
+    /// Which of today's Council seats the class continues, if the game file says
+    /// (`"current_seats": "permanent"` or `"elected"`).
+    pub fn current_seats(&self) -> Option<CurrentSeats> {
+        self.current_seats
     }
 }
 
@@ -132,6 +151,8 @@ struct PlayerFile {
     #[serde(default = "one")]
     count: i64,
     weights: Vec<i64>,
+    #[serde(default)]
+    current_seats: Option<CurrentSeats>,
 }
 
 fn one() -> i64 {
@@ -141,7 +162,8 @@ fn one() -> i64 {
 impl Game {
     /// Parses and validates a game file:
     /// `{"name", "players": [{"name", "count"?, "weights": [w1, ...]}], "quotas": [q1, ...]}`,
-    /// with optional `description` and `source` strings.
+    /// with optional `description` and `source` strings, and for a Council model an optional
+    /// `current_seats` (`permanent` or `elected`) per player.
     ///
     /// ```
     /// let game = council_power::Game::parse_json(
@@ -160,6 +182,7 @@ impl Game {
             quotas.push(quota as u64);
         }
         let mut players = Vec::with_capacity(file.players.len());
+        let mut current_seats = Vec::with_capacity(file.players.len());
         for (index, player) in file.players.into_iter().enumerate() {
             if player.count <= 0 || player.count > i64::from(u32::MAX) {
                 return Err(GameError::BadCount {
@@ -180,13 +203,18 @@ impl Game {
                 }
                 weights.push(weight as u64);
             }
+            current_seats.push(player.current_seats);
             players.push(Player {
                 name: player.name,
                 count: player.count as u32,
                 weights,
+                current_seats: None,
             });
         }
         let mut game = Game::new(file.name, players_from(players), quotas)?;
+        for (player, current_seats) in game.players.iter_mut().zip(current_seats) {
+            player.current_seats = current_seats;
+        }
         game.description = file.description;
         game.source = file.source;
         Ok(game)
@@ -225,6 +253,7 @@ impl Game {
                 name,
                 count,
                 weights,
+                current_seats: None,
             });
         }
         for (rule, &quota) in quotas.iter().enumerate() {
@@ -360,6 +389,20 @@ mod tests {
         assert!(
             error.to_string().contains("unknown field `quota`"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn current_seats_are_read_where_given() {
+        let game = Game::parse_json(
+            r#"{"name": "g", "players": [{"name": "p", "count": 5, "weights": [1], "current_seats": "permanent"}, {"name": "n", "weights": [1]}], "quotas": [3]}"#,
+        )
+        .unwrap();
+        let seats: Vec<_> = game.players().iter().map(Player::current_seats).collect();
+        assert_eq!(seats, [Some(CurrentSeats::Permanent), None]);
+        check_error(
+            r#"{"name": "g", "players": [{"name": "p", "weights": [1], "current_seats": "rotating"}], "quotas": [1]}"#,
+            "game file: unknown variant `rotating`, expected `permanent` or `elected` at line 1 column 83",
         );
     }
 

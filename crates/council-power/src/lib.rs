@@ -7,7 +7,8 @@
 //! passes. It does no I/O: games come in as text or values, indices go out as values.
 //!
 //! # Layout
-//! - [`game`]: [`Game`], [`Player`], the game file format and [`GameError`].
+//! - [`game`]: [`Game`], [`Player`] (with [`CurrentSeats`] in Council models), the game file
+//!   format and [`GameError`].
 //! - [`builtin`](mod@builtin): the games shipped in `data/power/` (the Council of 1946 and of
 //!   today, the reform models, the US Electoral College, the EU Council).
 //! - [`index`]: [`analyze`], [`analyze_exact`], [`analyze_float`] and their [`PowerIndices`].
@@ -45,7 +46,7 @@ pub mod index;
 
 pub use builtin::{COUNCIL_MODELS, builtin, builtin_names};
 pub use enumerate::analyze_by_enumeration;
-pub use game::{Game, GameError, Player};
+pub use game::{CurrentSeats, Game, GameError, Player};
 pub use index::{Method, Number, PlayerPower, PowerIndices, analyze, analyze_exact, analyze_float};
 
 use thiserror::Error;

@@ -22,6 +22,14 @@ pub enum RecordError {
     /// The restraint rules without any topic to restrain.
     #[error("the restraint rules need at least one topic")]
     RestraintWithoutTopics,
+    /// A game that is not a model of the Council: see [`crate::ReformModel::from_game`].
+    #[error("game {model} is not a model of the Council: {reason}")]
+    NotACouncilModel {
+        /// The game's name.
+        model: String,
+        /// What does not fit.
+        reason: String,
+    },
     /// An outcome class that [`crate::OutcomeClass`] does not know.
     #[error(
         "unknown outcome {0:?}: expected adopted, vetoed, insufficient_votes, statement or other"

@@ -25,10 +25,14 @@
 //!   [`Record`].
 //! - [`replay`]: re-deciding recorded votes with [`council_core::decide_vote`]
 //!   ([`ReplaySummary`]), and under alternative [`Rules`] ([`WhatIf`]).
+//! - [`enlarged`]: the same votes on a Council enlarged as in a [`ReformModel`] (a game of
+//!   `council-power`), each classed by whether its fate depends on the added members
+//!   ([`EnlargedWhatIf`]).
 //! - [`error`]: why the record cannot answer ([`RecordError`]).
 //! - `load`: parsing the embedded files and applying the corrections.
 //! - `sources`: the embedded files.
 
+pub mod enlarged;
 pub mod error;
 mod load;
 pub mod model;
@@ -41,6 +45,10 @@ use std::sync::OnceLock;
 
 use council_data::Roster;
 
+pub use enlarged::{
+    AddedSeats, Classification, EnlargedDecadeCounts, EnlargedFate, EnlargedWhatIf, ExistingVeto,
+    FateClass, ReformModel, SeatClass,
+};
 pub use error::RecordError;
 pub use model::{
     Correction, Document, HistoryEntry, Meeting, OutcomeClass, OutcomeType, Provenance, RecordRow,
@@ -167,5 +175,17 @@ impl Record {
         progress: impl FnMut(usize, usize),
     ) -> WhatIf {
         replay::what_if(self.rows.iter(), roster, rules, progress)
+    }
+
+    /// Re-decides every decidable row on a Council enlarged as in `model` and classes each
+    /// vote by whether its fate depends on the added members, calling `progress(done,
+    /// total)` after each row.
+    pub fn what_if_enlarged(
+        &self,
+        roster: &Roster,
+        model: &ReformModel,
+        progress: impl FnMut(usize, usize),
+    ) -> EnlargedWhatIf {
+        enlarged::what_if_enlarged(self.rows.iter(), roster, model, progress)
     }
 }

@@ -3,8 +3,11 @@
 use std::io::IsTerminal;
 
 use chrono::NaiveDate;
+use council_core::Verdict;
 use council_data::Roster;
-use council_record::{Filter, OutcomeClass, Record, Rules};
+use council_record::{
+    EnlargedWhatIf, FateClass, Filter, OutcomeClass, Record, RecordError, ReformModel, Rules,
+};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
@@ -224,10 +227,20 @@ pub fn replay(
 ) -> Result<(), CommandError> {
     let record = Record::embedded();
     let roster = Roster::embedded();
+    let model = rules
+        .and_then(|name| name.strip_prefix("model:"))
+        .map(reform_model)
+        .transpose()?;
     let rules = rules
+        .filter(|_| model.is_none())
         .map(|name| {
-            Rules::from_name(name, topics.to_vec())
-                .map_err(|error| CommandError::bad_input(format!("--rules: {error}")))
+            Rules::from_name(name, topics.to_vec()).map_err(|error| match error {
+                RecordError::UnknownRules(_) => CommandError::bad_input(format!(
+                    "--rules: {error}, or model:NAME with NAME one of {}",
+                    reform_model_names().join(", ")
+                )),
+                _ => CommandError::bad_input(format!("--rules: {error}")),
+            })
         })
         .transpose()?;
     let bar = if !json && std::io::stderr().is_terminal() {
@@ -244,6 +257,11 @@ pub fn replay(
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
+    if let Some(model) = model {
+        let report = record.what_if_enlarged(roster, &model, progress);
+        bar.finish_and_clear();
+        return print_enlarged(&report, json, io);
+    }
     match rules {
         None | Some(Rules::Charter) => {
             let summary = record.replay(roster, progress);
@@ -347,4 +365,158 @@ fn rules_name(rules: &Rules) -> &'static str {
         Rules::VetoNeedsTwo => "veto-needs-two",
         Rules::Restraint { .. } => "restraint",
     }
+}
+
+/// The built-in games that model the Council: the reform models in `council power`'s order,
+/// then today's Council.
+fn reform_model_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = council_power::COUNCIL_MODELS
+        .iter()
+        .copied()
+        .filter(|name| {
+            council_power::builtin(name).is_some_and(|game| ReformModel::from_game(&game).is_ok())
+        })
+        .collect();
+    names.sort_by_key(|&name| name == "security-council");
+    names
+}
+
+/// The reform model named after `--rules model:`.
+fn reform_model(name: &str) -> Result<ReformModel, CommandError> {
+    let unknown = || {
+        CommandError::bad_input(format!(
+            "--rules model:{name}: unknown reform model {name:?}: expected one of {}",
+            reform_model_names().join(", ")
+        ))
+    };
+    let game = council_power::builtin(name).ok_or_else(unknown)?;
+    ReformModel::from_game(&game).map_err(|_| unknown())
+}
+
+/// Prints a replay on an enlarged Council: the model, its assumptions, the counts per decade
+/// and class, and every vote whose fate changes or depends on the added members.
+fn print_enlarged(
+    report: &EnlargedWhatIf,
+    json: bool,
+    io: &mut Io<'_>,
+) -> Result<(), CommandError> {
+    if json {
+        writeln!(
+            io.stdout,
+            "{}",
+            serde_json::to_string(report).map_err(anyhow::Error::from)?
+        )?;
+        return Ok(());
+    }
+    let model = &report.rules.model;
+    let vetoes: Vec<String> = model
+        .classes()
+        .iter()
+        .filter(|class| class.veto())
+        .map(|class| format!("{} x{}", class.name(), class.seats()))
+        .collect();
+    writeln!(
+        io.stdout,
+        "A Council enlarged as in {}: {} seats, {} affirmative votes required, a veto for {}",
+        model.name(),
+        model.seats(),
+        model.affirmative_votes(),
+        if vetoes.is_empty() {
+            "no one".to_owned()
+        } else {
+            vetoes.join(", ")
+        }
+    )?;
+    for (size, added) in &report.added_seats {
+        writeln!(
+            io.stdout,
+            "  seats added to the Council of {size}: {} ({} with a veto)",
+            added.total(),
+            added.with_veto
+        )?;
+    }
+    writeln!(
+        io.stdout,
+        "{} decided votes: {} keep their fate regardless of the added members, {} change it regardless, {} depend on them",
+        report.decided, report.same_regardless, report.changes_regardless, report.depends
+    )?;
+    if report.not_applicable > 0 {
+        writeln!(
+            io.stdout,
+            "{} votes not classed: their Council had more seats of a kind than the model",
+            report.not_applicable
+        )?;
+    }
+    writeln!(io.stdout, "Assumptions:")?;
+    for assumption in &report.assumptions {
+        writeln!(io.stdout, "  - {assumption}")?;
+    }
+    writeln!(
+        io.stdout,
+        "decade  decided  adopted (Charter)  same regardless  changes regardless  depends"
+    )?;
+    for (decade, counts) in &report.per_decade {
+        writeln!(
+            io.stdout,
+            "{decade}s  {:>7}  {:>17}  {:>15}  {:>18}  {:>7}",
+            counts.decided,
+            counts.adopted_under_charter,
+            counts.same_regardless,
+            counts.changes_regardless,
+            counts.depends
+        )?;
+    }
+    if !report.drafts.is_empty() {
+        writeln!(
+            io.stdout,
+            "Votes whose fate changes or depends on the added members:"
+        )?;
+    }
+    for draft in &report.drafts {
+        let classification = &draft.classification;
+        let what = match classification.class {
+            FateClass::Depends => {
+                let mut conditions = vec![format!(
+                    "adopted with {} or more added yes votes",
+                    classification.added_yes_needed.unwrap_or(0)
+                )];
+                if classification.added_veto_could_block {
+                    conditions.push("unless an added member with a veto votes no".to_owned());
+                }
+                if classification.needs_no_permanent_among_negative_votes {
+                    conditions.push(format!(
+                        "if no permanent member was among the {} against",
+                        draft.tally.no
+                    ));
+                }
+                format!("depends: {}", conditions.join(", "))
+            }
+            FateClass::ChangesRegardless | FateClass::SameRegardless => {
+                let verdicts: Vec<&str> = classification
+                    .verdicts
+                    .iter()
+                    .map(|verdict| verdict.as_str())
+                    .collect();
+                format!("changes regardless: {}", verdicts.join(" or "))
+            }
+        };
+        let vetoed_by = if draft.charter == Verdict::Vetoed {
+            let codes: Vec<&str> = draft.vetoed_by.iter().map(|code| code.as_str()).collect();
+            format!(" by {}", codes.join(" "))
+        } else {
+            String::new()
+        };
+        writeln!(
+            io.stdout,
+            "  {} {} {} {}{}: {}  {}",
+            draft.date.map_or_else(String::new, |date| date.to_string()),
+            draft.document.clone().unwrap_or_default(),
+            draft.tally,
+            draft.charter,
+            vetoed_by,
+            what,
+            truncate(&draft.agenda_item, 50)
+        )?;
+    }
+    Ok(())
 }

@@ -142,6 +142,91 @@ fn what_if_without_the_veto_every_vetoed_draft_with_a_majority_changes_fate() {
 }
 
 #[test]
+fn what_if_on_an_enlarged_council_prints_the_model_assumptions_and_counts() {
+    let run = council(&["replay", "--rules", "model:hlp-model-a"], "");
+    assert_eq!(run.status, 0, "{run:?}");
+    let (summary, drafts) = run
+        .stdout
+        .split_once("Votes whose fate changes or depends on the added members:\n")
+        .unwrap();
+    insta::assert_snapshot!("replay_model_hlp_model_a", summary);
+    assert_eq!(drafts.lines().count(), 679);
+    assert!(drafts.contains(
+        "  2004-09-02 S/RES/1559 (2004) 9-0-6 adopted: depends: adopted with 6 or more added yes votes  "
+    ));
+    assert!(!drafts.contains("S/2024/835"));
+}
+
+#[test]
+fn what_if_on_an_enlarged_council_answers_in_json() {
+    let answer = json_of(&["replay", "--rules", "model:g4", "--json"]);
+    assert_eq!(answer["rules"]["name"], "model");
+    assert_eq!(answer["rules"]["model"]["name"], "g4");
+    assert_eq!(answer["rules"]["model"]["seats"], 25);
+    assert_eq!(answer["rules"]["model"]["affirmative_votes"], 14);
+    assert_eq!(
+        (
+            &answer["decided"],
+            &answer["same_regardless"],
+            &answer["changes_regardless"],
+            &answer["depends"]
+        ),
+        (&json!(3023), &json!(2506), &json!(0), &json!(517))
+    );
+    assert_eq!(
+        answer["added_seats"]["15"],
+        json!({"without_veto": 10, "with_veto": 0})
+    );
+    let drafts = answer["drafts"].as_array().unwrap();
+    assert_eq!(drafts.len(), 517);
+    let resolution = drafts
+        .iter()
+        .find(|draft| draft["document"] == "S/RES/1559 (2004)")
+        .unwrap();
+    assert_eq!(resolution["class"], "depends");
+    assert_eq!(resolution["added_yes_needed"], 5);
+    assert_eq!(resolution["charter"], "adopted");
+    assert_eq!(
+        resolution["verdicts"],
+        json!(["adopted", "insufficient_votes"])
+    );
+    let decades: u64 = answer["per_decade"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|decade| decade["depends"].as_u64().unwrap())
+        .sum();
+    assert_eq!(decades, 517);
+}
+
+#[test]
+fn where_added_permanent_members_hold_a_veto_any_of_them_could_block() {
+    let run = council(&["replay", "--rules", "model:african-union"], "");
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("a veto for permanent member x5, new permanent member (with veto) x6")
+    );
+    assert!(run.stdout.contains(
+        "  1967-11-22 S/RES/242 (1967) 15-0-0 adopted: depends: adopted with 0 or more added yes votes, unless an added member with a veto votes no  "
+    ));
+}
+
+#[test]
+fn replay_help_documents_the_reform_models() {
+    let run = council(&["replay", "--help"], "");
+    assert_eq!(run.status, 0);
+    for needle in [
+        "model:NAME",
+        "hlp-model-a",
+        "uniting-for-consensus",
+        "invented",
+    ] {
+        assert!(run.stdout.contains(needle), "{needle}: {}", run.stdout);
+    }
+}
+
+#[test]
 fn bad_record_queries_are_rejected() {
     assert_bad_input(
         &council(&["history", "--member", "XYZ"], ""),
@@ -169,5 +254,19 @@ fn bad_record_queries_are_rejected() {
     assert_bad_input(
         &council(&["replay", "--rules", "restraint"], ""),
         &["topic"],
+    );
+    let known =
+        "hlp-model-a, hlp-model-b, g4, african-union, uniting-for-consensus, security-council";
+    assert_bad_input(
+        &council(&["replay", "--rules", "model:hlp-model-c"], ""),
+        &["unknown reform model \"hlp-model-c\"", known],
+    );
+    assert_bad_input(
+        &council(&["replay", "--rules", "model:eu-council-2024"], ""),
+        &["eu-council-2024", known],
+    );
+    assert_bad_input(
+        &council(&["replay", "--rules", "enlarged"], ""),
+        &["model:NAME", known],
     );
 }
