@@ -34,7 +34,8 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// `malformed`, `unauthorized`, `forbidden`, `not_found`, `conflict`, `too_large`,
-    /// `unsupported_media_type`, `rejected`, `unavailable` or `internal`.
+    /// `unsupported_media_type`, `rejected`, `too_many_requests`, `unavailable` or
+    /// `internal`.
     pub code: &'static str,
     /// A sentence naming the offending input.
     pub message: String,
@@ -95,6 +96,11 @@ impl ApiError {
     /// 422: a request the rules of the Council do not allow, other than a rule refusal.
     pub fn unprocessable(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "rejected", message)
+    }
+
+    /// 429: a client over its limits (see `limits`).
+    pub fn too_many_requests(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", message)
     }
 
     /// 503: the store cannot be reached now.

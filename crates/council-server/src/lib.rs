@@ -16,6 +16,7 @@
 //!   [`view`]: the meeting as the pages show it.
 //! - [`live`]: Server-Sent Events with resume.
 //! - [`pages`]: the embedded web pages; [`record`]: the meeting record in HTML and Markdown.
+//! - [`limits`]: requests per second and wrong keys per minute, per client.
 //! - [`extract`]: body and key extractors answering in the API's error shape; [`error`]:
 //!   [`ApiError`].
 //! - [`backend`]: the store chosen from `--db`; [`demo`]: the demo meeting.
@@ -27,6 +28,7 @@ pub mod demo;
 pub mod dto;
 pub mod error;
 pub mod extract;
+pub mod limits;
 pub mod live;
 pub mod pages;
 pub mod record;
@@ -45,10 +47,16 @@ use tokio::net::TcpListener;
 pub use api::AppState;
 pub use backend::{Backend, DbUrl, UnknownDb};
 pub use error::ApiError;
+pub use limits::Limits;
 pub use service::{DEMO_MEETING, Service};
 
-/// The router of the whole server: API, live events and pages.
+/// The router of the whole server: API, live events and pages, with the default limits.
 pub fn app(service: Arc<Service<Backend>>) -> Router {
+    app_with_limits(service, Limits::default())
+}
+
+/// The router with given limits on each client.
+pub fn app_with_limits(service: Arc<Service<Backend>>, limits: Limits) -> Router {
     let api = Router::new()
         .route("/openapi.json", get(api::openapi))
         .route(
@@ -76,6 +84,10 @@ pub fn app(service: Arc<Service<Backend>>) -> Router {
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            limits::Limiter::new(limits),
+            limits::limit,
+        ))
         .with_state(service)
 }
 
@@ -88,20 +100,33 @@ async fn security_headers(mut response: axum::response::Response) -> axum::respo
     response
 }
 
-/// Serves the app on a listener until `shutdown` completes.
+/// Serves the app on a listener until `shutdown` completes, with the default limits.
 pub async fn run(
     listener: TcpListener,
     service: Arc<Service<Backend>>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let router = app(Arc::clone(&service));
+    run_with_limits(listener, service, Limits::default(), shutdown).await
+}
+
+/// Serves the app with given limits on each client.
+pub async fn run_with_limits(
+    listener: TcpListener,
+    service: Arc<Service<Backend>>,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let router = app_with_limits(Arc::clone(&service), limits);
     // Live streams never end by themselves: end them when the shutdown comes, or the
     // graceful shutdown would wait for them forever.
     let shutdown = async move {
         shutdown.await;
         service.close_streams();
     };
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -4,5 +4,6 @@
 mod access;
 mod bad_input;
 mod flow;
+mod limits;
 mod live;
 mod support;
