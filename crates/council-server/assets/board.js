@@ -274,5 +274,9 @@
     return;
   }
   C.$('#record-link').setAttribute('href', '/m/' + encodeURIComponent(id) + '/record');
-  C.follow(id, render, (text) => C.setText(C.$('#status'), text));
+  C.follow(id, render, (text, _live, error) => {
+    C.setText(C.$('#status'), text);
+    if (error && error.status === 401) C.setText(C.$('#title'), 'Closed consultations: not public');
+    if (error && error.status === 404) C.setText(C.$('#title'), 'No such meeting on this server');
+  });
 })();

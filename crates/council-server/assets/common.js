@@ -129,9 +129,9 @@ window.Council = (function () {
   /**
    * Follows a meeting: calls `render(view)` with the view now and after every event.
    * Fetches are serialised and debounced, and an older view never replaces a newer one.
-   * `key` (optional) reads meetings that are not public. `onStatus(text, live)` hears about
-   * the connection. While the event stream is down (or refused: an EventSource cannot send
-   * a key, so closed consultations have none), the view is polled every two seconds.
+   * `key` (optional) reads meetings that are not public (closed consultations, whose event
+   * stream takes it as `?key=`). `onStatus(text, live)` hears about the connection. While
+   * the event stream is down, the view is polled every two seconds.
    * Returns `{ refresh }`.
    */
   function follow(id, render, onStatus, key) {
@@ -155,6 +155,11 @@ window.Council = (function () {
           lastSeq = view.seq;
           render(view);
         }
+        if (view && source === null) {
+          // Closed consultations are not public: their events need the key, which an
+          // EventSource can send only in the query. Public meetings never put it there.
+          connect(view.format === 'closed_consultations' && key ? key : null);
+        }
       } catch (error) {
         status(error.status === 404 ? 'No such meeting.' : 'Cannot read the meeting: ' + error.message, false, error);
       } finally {
@@ -175,12 +180,15 @@ window.Council = (function () {
     }
 
     let source = null;
-    function connect() {
+    let streamKey = null;
+    function connect(withKey) {
+      if (withKey !== undefined) streamKey = withKey;
       if (typeof EventSource !== 'function') {
+        source = false;
         status('Refreshing every two seconds (this browser has no live updates).', false);
         return;
       }
-      source = new EventSource(viewPath + '/events');
+      source = new EventSource(viewPath + '/events' + (streamKey ? '?key=' + encodeURIComponent(streamKey) : ''));
       const onEvent = () => schedule(120);
       for (const kind of EVENT_KINDS) source.addEventListener(kind, onEvent);
       source.addEventListener('open', () => {
@@ -201,7 +209,6 @@ window.Council = (function () {
     }
 
     load();
-    connect();
     // A safety net: events of a kind not listed above, and any time the stream is down.
     let ticks = 0;
     setInterval(() => {
