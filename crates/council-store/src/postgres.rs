@@ -78,15 +78,34 @@ impl PostgresStore {
     /// cannot be reached or refuses the login, and [`StoreError::Migration`] when the schema
     /// cannot be migrated.
     pub async fn open(url: &str) -> Result<PostgresStore, StoreError> {
-        let database = PathBuf::from(without_password(url));
-        let options = PgConnectOptions::from_str(url).map_err(|source| StoreError::Open {
-            path: database.clone(),
-            source,
-        })?;
-        let pool = PgPoolOptions::new()
-            .acquire_timeout(ACQUIRE_TIMEOUT)
-            .connect_with(options)
-            .await?;
+        let (database, pool) = connect(url).await?;
+        PostgresStore::migrate(pool, database).await
+    }
+
+    /// Connects to the database at `url`, which must hold an event log already: what
+    /// `council verify` and `council export` need, since reading must not turn another
+    /// database into a store. Fails with [`StoreError::NotAStore`] when it has no events
+    /// table, leaving it untouched; otherwise like [`PostgresStore::open`].
+    pub async fn open_existing(url: &str) -> Result<PostgresStore, StoreError> {
+        let (database, pool) = connect(url).await?;
+        let has_events: Result<bool, sqlx::Error> =
+            sqlx::query_scalar("SELECT to_regclass('events') IS NOT NULL")
+                .fetch_one(&pool)
+                .await;
+        match has_events {
+            Ok(true) => PostgresStore::migrate(pool, database).await,
+            Ok(false) => {
+                pool.close().await;
+                Err(StoreError::NotAStore { path: database })
+            }
+            Err(error) => {
+                pool.close().await;
+                Err(error.into())
+            }
+        }
+    }
+
+    async fn migrate(pool: PgPool, database: PathBuf) -> Result<PostgresStore, StoreError> {
         match sqlx::migrate!("./migrations/postgres").run(&pool).await {
             Ok(()) => Ok(PostgresStore { pool }),
             Err(source) => {
@@ -173,8 +192,32 @@ impl PostgresStore {
     }
 }
 
-/// `url` without the password it may carry, to name the database in errors and logs.
-fn without_password(url: &str) -> String {
+/// A pool on the database at `url`, and the database's name for errors (the URL without
+/// its password).
+async fn connect(url: &str) -> Result<(PathBuf, PgPool), StoreError> {
+    let database = PathBuf::from(without_password(url));
+    let options = PgConnectOptions::from_str(url).map_err(|source| StoreError::Open {
+        path: database.clone(),
+        source,
+    })?;
+    let pool = PgPoolOptions::new()
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .connect_with(options)
+        .await?;
+    Ok((database, pool))
+}
+
+/// A database URL without the password it may carry (`postgres://USER:***@HOST/DATABASE`),
+/// to name the database in errors and logs. Text that is not such a URL comes back as it is.
+///
+/// ```
+/// use council_store::postgres::without_password;
+/// assert_eq!(
+///     without_password("postgres://council:s3cret@db.example/council"),
+///     "postgres://council:***@db.example/council"
+/// );
+/// ```
+pub fn without_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };

@@ -1,7 +1,7 @@
 //! What only the PostgreSQL store has: the same hashes as SQLite for the same events, the
 //! append-only triggers (truncation included), the `requests` key, appends from two stores
-//! (two server instances) on one database, notifications of appends, typed failures to
-//! open, and rows that `verify_all` must report without stopping.
+//! (two server instances) on one database, notifications of appends, opening only an
+//! existing log, typed failures to open, and rows that `verify_all` must report without stopping.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -203,6 +203,39 @@ async fn an_append_is_announced_to_a_listener_on_another_connection_once_committ
     );
     let nothing_more = tokio::time::timeout(Duration::from_millis(300), appends.next()).await;
     assert!(nothing_more.is_err(), "{nothing_more:?}");
+}
+
+#[tokio::test]
+async fn open_existing_refuses_a_database_without_an_event_log_and_leaves_it_alone() {
+    let backend = Postgres::new().await;
+    let error = PostgresStore::open_existing(backend.url())
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, StoreError::NotAStore { .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{} is not an event store: it has no events table",
+            backend.url()
+        )
+    );
+    let mut raw = backend.raw().await;
+    let n_tables: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+            .fetch_one(&mut raw)
+            .await
+            .unwrap();
+    assert_eq!(n_tables, 0);
+    raw.close().await.unwrap();
+
+    let store = backend.open().await;
+    let written = store
+        .append(&stream("m"), 0, vec![closed(0)])
+        .await
+        .unwrap();
+    store.close().await;
+    let store = PostgresStore::open_existing(backend.url()).await.unwrap();
+    assert_eq!(store.load(&stream("m")).await.unwrap(), written);
 }
 
 #[tokio::test]
