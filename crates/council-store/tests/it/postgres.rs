@@ -206,6 +206,55 @@ async fn an_append_is_announced_to_a_listener_on_another_connection_once_committ
 }
 
 #[tokio::test]
+async fn a_listener_whose_connection_is_lost_says_so_then_listens_again() {
+    let backend = Postgres::new().await;
+    let store = backend.open().await;
+    let mut appends = store.listen().await.unwrap();
+    let meeting = stream("m");
+    store.append(&meeting, 0, vec![closed(0)]).await.unwrap();
+    let first = tokio::time::timeout(NOTIFICATION_DEADLINE, appends.next()).await;
+    assert_eq!(first.unwrap().unwrap().unwrap(), (meeting.clone(), 1));
+
+    // An administrator (or a restart) ends the listening connection.
+    let mut raw = backend.raw().await;
+    let n_terminated: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_stat_activity \
+         WHERE datname = current_database() AND query LIKE 'LISTEN%' \
+         AND pg_terminate_backend(pid)",
+    )
+    .fetch_one(&mut raw)
+    .await
+    .unwrap();
+    raw.close().await.unwrap();
+    assert_eq!(n_terminated, 1);
+    let lost = tokio::time::timeout(NOTIFICATION_DEADLINE, appends.next()).await;
+    let lost = lost.unwrap().unwrap();
+    assert!(matches!(&lost, Err(StoreError::Backend(_))), "{lost:?}");
+
+    // The next poll reconnects; what was appended meanwhile is read from the log.
+    let mut received = None;
+    let next = async {
+        let next = appends.next().await;
+        received = next;
+    };
+    let append = async {
+        // Until the listener is back, appends are not announced to it: keep appending.
+        for seq in 1..50 {
+            store.append(&meeting, seq, vec![closed(0)]).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    };
+    tokio::select! {
+        () = next => {}
+        () = append => panic!("no notification after reconnecting"),
+    }
+    let (announced, seq) = received.unwrap().unwrap();
+    assert_eq!(announced, meeting);
+    assert!(seq >= 2, "{seq}");
+    assert!(store.load(&meeting).await.unwrap().len() as u64 >= seq);
+}
+
+#[tokio::test]
 async fn open_existing_refuses_a_database_without_an_event_log_and_leaves_it_alone() {
     let backend = Postgres::new().await;
     let error = PostgresStore::open_existing(backend.url())

@@ -212,7 +212,9 @@ pub(crate) fn admin_url() -> String {
 /// path segment replaced, keeping any query string.
 fn database_url(admin: &str, database: &str) -> String {
     let (base, query) = admin.split_once('?').unwrap_or((admin, ""));
-    let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
+    let (scheme, rest) = base.split_once("://").unwrap_or(("postgres", base));
+    let host = rest.split_once('/').map_or(rest, |(host, _)| host);
+    let server = format!("{scheme}://{host}");
     if query.is_empty() {
         format!("{server}/{database}")
     } else {
@@ -228,13 +230,14 @@ async fn admin_connection() -> sqlx::PgConnection {
     match sqlx::PgConnection::connect(&admin).await {
         Ok(connection) => connection,
         Err(error) => panic!(
-            "PostgreSQL is not reachable at {admin}: {error}\n\
+            "PostgreSQL is not reachable at {}: {error}\n\
              The PostgreSQL tests need a server and are never skipped. Either:\n\
              - run `.ci/run`, which installs and starts one where none answers on 127.0.0.1:5432;\n\
              - start one yourself (Debian: `apt-get install postgresql && pg_ctlcluster 15 main start`) \
              and let user `postgres` in over TCP from 127.0.0.1 (`trust` in pg_hba.conf);\n\
              - or set COUNCIL_TEST_PG to an admin URL, postgres://USER:PASSWORD@HOST:PORT/postgres, \
-             of a role that may create databases"
+             of a role that may create databases",
+            council_store::postgres::without_password(&admin)
         ),
     }
 }
