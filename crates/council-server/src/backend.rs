@@ -5,9 +5,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use council_store::postgres::without_password;
 use council_store::{
-    EventStore, MemStore, NewEvent, RequestId, SqliteStore, StoreError, StoredEvent, StreamId,
-    VerifyReport,
+    EventStore, MemStore, NewEvent, PostgresStore, RequestId, SqliteStore, StoreError, StoredEvent,
+    StreamId, VerifyReport,
 };
 use thiserror::Error;
 
@@ -16,6 +17,9 @@ use thiserror::Error;
 pub enum DbUrl {
     /// `sqlite:PATH`: one file, created and migrated at first start.
     Sqlite(PathBuf),
+    /// `postgres://...` or `postgresql://...`: a PostgreSQL database, which must exist,
+    /// migrated at first start; several servers may share it. Shown without its password.
+    Postgres(String),
     /// `memory:`: nothing kept after the process ends (tests and trials).
     Memory,
 }
@@ -23,7 +27,7 @@ pub enum DbUrl {
 /// A `--db` value that is not understood.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error(
-    "unknown database `{0}`: expected `sqlite:PATH` (for example `sqlite:council.db`) or `memory:`"
+    "unknown database `{0}`: expected `sqlite:PATH` (for example `sqlite:council.db`), `postgres://USER@HOST/DATABASE` or `memory:`"
 )]
 pub struct UnknownDb(pub String);
 
@@ -37,6 +41,9 @@ impl DbUrl {
             }
             return Ok(DbUrl::Sqlite(PathBuf::from(path)));
         }
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            return Ok(DbUrl::Postgres(text.to_owned()));
+        }
         if text == "memory:" {
             return Ok(DbUrl::Memory);
         }
@@ -48,6 +55,7 @@ impl fmt::Display for DbUrl {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DbUrl::Sqlite(path) => write!(formatter, "sqlite:{}", path.display()),
+            DbUrl::Postgres(url) => formatter.write_str(&without_password(url)),
             DbUrl::Memory => formatter.write_str("memory:"),
         }
     }
@@ -58,6 +66,8 @@ impl fmt::Display for DbUrl {
 pub enum Backend {
     /// One SQLite file.
     Sqlite(SqliteStore),
+    /// One PostgreSQL database, perhaps shared with other servers.
+    Postgres(PostgresStore),
     /// In memory.
     Memory(MemStore),
 }
@@ -70,6 +80,7 @@ impl Backend {
                 let url = format!("sqlite://{}", path.display());
                 Ok(Backend::Sqlite(SqliteStore::open(&url).await?))
             }
+            DbUrl::Postgres(url) => Ok(Backend::Postgres(PostgresStore::open(url).await?)),
             DbUrl::Memory => Ok(Backend::Memory(MemStore::new())),
         }
     }
@@ -81,6 +92,7 @@ impl Backend {
                 let url = format!("sqlite://{}", path.display());
                 Ok(Backend::Sqlite(SqliteStore::open_existing(&url).await?))
             }
+            DbUrl::Postgres(url) => Ok(Backend::Postgres(PostgresStore::open_existing(url).await?)),
             DbUrl::Memory => Ok(Backend::Memory(MemStore::new())),
         }
     }
@@ -95,6 +107,7 @@ impl EventStore for Backend {
     ) -> Result<Vec<StoredEvent>, StoreError> {
         match self {
             Backend::Sqlite(store) => store.append(stream, expected_seq, events).await,
+            Backend::Postgres(store) => store.append(stream, expected_seq, events).await,
             Backend::Memory(store) => store.append(stream, expected_seq, events).await,
         }
     }
@@ -106,6 +119,7 @@ impl EventStore for Backend {
     ) -> Result<Vec<StoredEvent>, StoreError> {
         match self {
             Backend::Sqlite(store) => store.load_after(stream, seq).await,
+            Backend::Postgres(store) => store.load_after(stream, seq).await,
             Backend::Memory(store) => store.load_after(stream, seq).await,
         }
     }
@@ -113,6 +127,7 @@ impl EventStore for Backend {
     async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
         match self {
             Backend::Sqlite(store) => store.streams().await,
+            Backend::Postgres(store) => store.streams().await,
             Backend::Memory(store) => store.streams().await,
         }
     }
@@ -124,6 +139,7 @@ impl EventStore for Backend {
     ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
         match self {
             Backend::Sqlite(store) => store.find_request(stream, request_id).await,
+            Backend::Postgres(store) => store.find_request(stream, request_id).await,
             Backend::Memory(store) => store.find_request(stream, request_id).await,
         }
     }
@@ -131,6 +147,7 @@ impl EventStore for Backend {
     async fn verify_all(&self) -> Result<VerifyReport, StoreError> {
         match self {
             Backend::Sqlite(store) => store.verify_all().await,
+            Backend::Postgres(store) => store.verify_all().await,
             Backend::Memory(store) => store.verify_all().await,
         }
     }
@@ -141,7 +158,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn database_urls_name_sqlite_files_or_memory() {
+    fn database_urls_name_sqlite_files_postgres_databases_or_memory() {
         assert_eq!(
             DbUrl::parse("sqlite:council.db"),
             Ok(DbUrl::Sqlite(PathBuf::from("council.db")))
@@ -151,7 +168,23 @@ mod tests {
             Ok(DbUrl::Sqlite(PathBuf::from("/tmp/a.db")))
         );
         assert_eq!(DbUrl::parse("memory:"), Ok(DbUrl::Memory));
+        for url in [
+            "postgres://postgres@127.0.0.1:5432/council",
+            "postgresql://council:secret@db.example/council",
+        ] {
+            assert_eq!(DbUrl::parse(url), Ok(DbUrl::Postgres(url.to_owned())));
+        }
+        assert!(DbUrl::parse("postgres:council").is_err());
         assert!(DbUrl::parse("council.db").is_err());
         assert!(DbUrl::parse("sqlite:").is_err());
+    }
+
+    #[test]
+    fn a_postgres_url_is_shown_without_its_password() {
+        let url = DbUrl::parse("postgres://council:s3cret@db.example:5432/council").unwrap();
+        assert_eq!(
+            url.to_string(),
+            "postgres://council:***@db.example:5432/council"
+        );
     }
 }

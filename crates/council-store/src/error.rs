@@ -45,7 +45,8 @@ pub enum StoreError {
         seq: u64,
     },
     /// The store's file could not be opened or created (a missing or read-only directory, a
-    /// file that is not a database...).
+    /// file that is not a database...), or a PostgreSQL URL is malformed. `path` names the
+    /// file, or the database by its URL without the password.
     #[error("cannot open the event store at {}", path.display())]
     Open {
         /// The file.
@@ -61,14 +62,16 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
-    /// [`SqliteStore::open_existing`](crate::SqliteStore::open_existing) was given a
-    /// database that holds no event log; it was left as it was.
+    /// [`SqliteStore::open_existing`](crate::SqliteStore::open_existing) (or
+    /// `PostgresStore::open_existing`) was given a database that holds no event log; it was
+    /// left as it was.
     #[error("{} is not an event store: it has no events table", path.display())]
     NotAStore {
         /// The file.
         path: PathBuf,
     },
-    /// The database failed (unreachable, locked, full, read-only...).
+    /// The database failed (unreachable, locked, full, read-only, a PostgreSQL server down or
+    /// refusing the login...): the server answers 503 and the caller may retry later.
     #[error("the event store's database failed")]
     Backend(#[source] sqlx::Error),
     /// The database's schema could not be brought up to date.

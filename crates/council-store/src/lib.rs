@@ -33,10 +33,14 @@
 //!   [`StoredEvent::to_meeting_event`]).
 //! - [`mem`]: [`MemStore`], in memory.
 //! - `sqlite` (feature `sqlite`, on by default): `SqliteStore`, one file, WAL,
-//!   `synchronous=FULL`.
+//!   `synchronous=FULL`; its schema in `migrations/sqlite/`.
+//! - `postgres` (feature `postgres`): `PostgresStore`, one PostgreSQL database shared by
+//!   several servers, appends serialized per stream by an advisory lock and announced with
+//!   `NOTIFY` (`PostgresStore::listen`); its schema in `migrations/postgres/`.
+//! - `row` (private): an event row as both SQL stores read it.
 //!
-//! A PostgreSQL backend goes in a `postgres` module behind a `postgres` feature, with its
-//! own `migrations/postgres/`, and joins the conformance suite in `tests/it/conformance.rs`.
+//! Every backend passes the same conformance suite (`tests/it/conformance.rs`), and the SQL
+//! stores hold the same texts, so the same events get the same hashes on each.
 //!
 //! # Truncation
 //! The chain cannot show that the last events of a stream were removed: what is left is a
@@ -85,7 +89,11 @@ pub mod error;
 pub mod event;
 pub mod meeting;
 pub mod mem;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod request;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+mod row;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 pub mod store;
@@ -97,6 +105,8 @@ pub use error::StoreError;
 pub use event::{EventHash, InvalidEvent, NewEvent, StoredEvent};
 pub use meeting::MEETING_EVENT_VERSION;
 pub use mem::MemStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 pub use request::{MalformedRequestId, RequestId};
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;

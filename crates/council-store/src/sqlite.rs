@@ -21,24 +21,21 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
-    SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Connection, Row, SqliteConnection};
+use sqlx::{Connection, SqliteConnection};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
 use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
 use crate::request::RequestId;
+use crate::row::{
+    EVENT_COLUMNS, EventRow, from_sql, into_events, stream_report, to_sql, unreadable,
+};
 use crate::store::EventStore;
 use crate::stream::StreamId;
-use crate::verify::{StreamReport, VerifyReport};
-
-/// The columns of an event row, as [`read_row`] reads them (by name).
-const EVENT_COLUMNS: &str =
-    "stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash";
+use crate::verify::VerifyReport;
 
 /// How long a writer waits for another one to commit before giving up with a backend error.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -79,7 +76,7 @@ impl SqliteStore {
     }
 
     async fn migrate(pool: SqlitePool, path: PathBuf) -> Result<SqliteStore, StoreError> {
-        match sqlx::migrate!("./migrations").run(&pool).await {
+        match sqlx::migrate!("./migrations/sqlite").run(&pool).await {
             Ok(()) => Ok(SqliteStore { pool }),
             Err(source) => {
                 pool.close().await;
@@ -103,8 +100,7 @@ impl SqliteStore {
                 .bind(stream.as_str())
                 .fetch_one(&mut *connection)
                 .await?;
-        let last = last.unwrap_or(0);
-        u64::try_from(last).map_err(|_| unreadable(stream, last, "negative seq"))
+        from_sql(stream, last.unwrap_or(0))
     }
 
     /// The first event that `request_id` appended to the stream, if it appended any.
@@ -120,9 +116,7 @@ impl SqliteStore {
         .bind(request_id.as_str())
         .fetch_optional(&mut *connection)
         .await?;
-        first
-            .map(|seq| u64::try_from(seq).map_err(|_| unreadable(stream, seq, "negative seq")))
-            .transpose()
+        first.map(|seq| from_sql(stream, seq)).transpose()
     }
 }
 
@@ -286,14 +280,14 @@ impl EventStore for SqliteStore {
         stream: &StreamId,
         seq: u64,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, EventRow>(&format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq"
         ))
         .bind(stream.as_str())
         .bind(to_sql(seq))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(|row| read_row(stream, row)).collect()
+        into_events(stream, rows)
     }
 
     async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
@@ -314,7 +308,7 @@ impl EventStore for SqliteStore {
         stream: &StreamId,
         request_id: &RequestId,
     ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, EventRow>(&format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND request_id = ? ORDER BY seq"
         ))
         .bind(stream.as_str())
@@ -324,10 +318,7 @@ impl EventStore for SqliteStore {
         if rows.is_empty() {
             return Ok(None);
         }
-        rows.iter()
-            .map(|row| read_row(stream, row))
-            .collect::<Result<_, _>>()
-            .map(Some)
+        into_events(stream, rows).map(Some)
     }
 
     /// Reads stream ids and rows itself, so that a malformed stream id or an unreadable row
@@ -343,28 +334,13 @@ impl EventStore for SqliteStore {
                 report.malformed_stream_ids.push(id);
                 continue;
             };
-            let rows = sqlx::query(&format!(
+            let rows = sqlx::query_as::<_, EventRow>(&format!(
                 "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY seq"
             ))
             .bind(stream.as_str())
             .fetch_all(&self.pool)
             .await?;
-            let mut events = Vec::with_capacity(rows.len());
-            let mut unreadable = None;
-            for row in &rows {
-                match read_row(&stream, row) {
-                    Ok(event) => events.push(event),
-                    Err(StoreError::Corrupt(corruption)) => {
-                        unreadable = Some(corruption);
-                        break;
-                    }
-                    Err(error) => return Err(error),
-                }
-            }
-            let n_events = rows.len() as u64;
-            report
-                .streams
-                .push(StreamReport::check(stream, &events, unreadable, n_events));
+            report.streams.push(stream_report(stream, rows)?);
         }
         Ok(report)
     }
@@ -374,48 +350,4 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
     error
         .as_database_error()
         .is_some_and(|database_error| database_error.is_unique_violation())
-}
-
-/// Sequence numbers are `u64` in Rust and `INTEGER` (i64) in SQLite; no log reaches 2^63.
-fn to_sql(seq: u64) -> i64 {
-    i64::try_from(seq).unwrap_or(i64::MAX)
-}
-
-fn unreadable(stream: &StreamId, seq: i64, reason: impl ToString) -> StoreError {
-    StoreError::Corrupt(Corruption::Unreadable {
-        stream: stream.clone(),
-        seq,
-        reason: reason.to_string(),
-    })
-}
-
-/// A row as a [`StoredEvent`]; a field that does not parse makes the log corrupt, not the
-/// database failed.
-fn read_row(stream: &StreamId, row: &SqliteRow) -> Result<StoredEvent, StoreError> {
-    let seq: i64 = row.try_get("seq")?;
-    let bad = |reason: String| unreadable(stream, seq, reason);
-    let stream_id: String = row.try_get("stream_id")?;
-    let version: i64 = row.try_get("version")?;
-    let payload: String = row.try_get("payload")?;
-    let recorded_at: String = row.try_get("recorded_at")?;
-    let request_id: Option<String> = row.try_get("request_id")?;
-    let prev_hash: String = row.try_get("prev_hash")?;
-    let hash: String = row.try_get("hash")?;
-    Ok(StoredEvent {
-        stream_id: StreamId::parse(&stream_id).map_err(|error| bad(error.to_string()))?,
-        seq: u64::try_from(seq).map_err(|_| bad("negative seq".to_owned()))?,
-        kind: row.try_get("kind")?,
-        version: u32::try_from(version).map_err(|_| bad(format!("version {version}")))?,
-        payload: serde_json::from_str(&payload)
-            .map_err(|error| bad(format!("payload is not JSON: {error}")))?,
-        recorded_at: DateTime::parse_from_rfc3339(&recorded_at)
-            .map(|time| time.with_timezone(&Utc))
-            .map_err(|error| bad(format!("recorded_at `{recorded_at}`: {error}")))?,
-        request_id: request_id
-            .map(|text| RequestId::parse(&text))
-            .transpose()
-            .map_err(|error| bad(error.to_string()))?,
-        prev_hash: EventHash::parse(&prev_hash).map_err(|error| bad(error.to_string()))?,
-        hash: EventHash::parse(&hash).map_err(|error| bad(error.to_string()))?,
-    })
 }

@@ -263,7 +263,7 @@ async fn verify_all_reports_malformed_stream_ids_and_unreadable_rows_with_the_re
 #[tokio::test]
 async fn a_file_written_before_request_ids_is_migrated_and_its_events_read_back_without_one() {
     let backend = Sqlite::new();
-    let mut first_migration_only = sqlx::migrate!("./migrations");
+    let mut first_migration_only = sqlx::migrate!("./migrations/sqlite");
     first_migration_only.migrations = first_migration_only.migrations[..1].to_vec().into();
     let mut raw = SqliteConnection::connect_with(
         &SqliteConnectOptions::from_str(&backend.url())
