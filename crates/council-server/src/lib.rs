@@ -100,6 +100,43 @@ async fn security_headers(mut response: axum::response::Response) -> axum::respo
     response
 }
 
+/// Several instances on one PostgreSQL database: each hears the others' appends through
+/// `LISTEN`/`NOTIFY` and catches up the meetings it holds, so their boards see every vote
+/// whichever instance took it. A lost connection is followed by a catch-up of everything,
+/// since notifications may have been missed. SQLite and memory stores have no other
+/// instances to hear.
+async fn follow_other_instances(service: Arc<Service<Backend>>) {
+    use futures_util::StreamExt;
+    let Backend::Postgres(store) = service.store() else {
+        return;
+    };
+    let mut appends = loop {
+        match store.listen().await {
+            Ok(appends) => break appends,
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for other instances' appends; retrying");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    };
+    while let Some(append) = appends.next().await {
+        let caught_up = match append {
+            Ok((stream, seq)) => service.appended_elsewhere(&stream, seq).await,
+            Err(error) => {
+                tracing::warn!(%error, "lost the notifications of other instances; catching up");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                service.catch_up_all().await
+            }
+        };
+        if let Err(error) = caught_up {
+            tracing::warn!(
+                error = error.message(),
+                "catching up with another instance failed"
+            );
+        }
+    }
+}
+
 /// Serves the app on a listener until `shutdown` completes, with the default limits.
 pub async fn run(
     listener: TcpListener,
@@ -117,16 +154,19 @@ pub async fn run_with_limits(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let router = app_with_limits(Arc::clone(&service), limits);
+    let follower = tokio::spawn(follow_other_instances(Arc::clone(&service)));
     // Live streams never end by themselves: end them when the shutdown comes, or the
     // graceful shutdown would wait for them forever.
     let shutdown = async move {
         shutdown.await;
         service.close_streams();
     };
-    axum::serve(
+    let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    follower.abort();
+    served
 }

@@ -233,6 +233,16 @@ impl<S: EventStore> Service<S> {
         Ok(())
     }
 
+    /// Catches up every meeting held here, after notifications may have been missed.
+    pub async fn catch_up_all(&self) -> Result<(), ApiError> {
+        let entries: Vec<Arc<Entry>> = self.lock_meetings().values().cloned().collect();
+        for entry in entries {
+            let mut loaded = entry.state.lock().await;
+            self.catch_up(&entry, &mut loaded).await?;
+        }
+        Ok(())
+    }
+
     fn role_of(access: &Access, key: Option<&str>) -> Result<Role, ApiError> {
         let key = key.ok_or_else(|| {
             ApiError::unauthorized("this needs a key: send `Authorization: Bearer <key>`")

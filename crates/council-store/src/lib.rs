@@ -31,6 +31,7 @@
 //!   failures and corruption kept apart.
 //! - [`meeting`]: meeting events in and out of the envelope ([`NewEvent::meeting`],
 //!   [`StoredEvent::to_meeting_event`]).
+//! - `testing` (feature `testing`): fresh PostgreSQL databases for tests.
 //! - [`mem`]: [`MemStore`], in memory.
 //! - `sqlite` (feature `sqlite`, on by default): `SqliteStore`, one file, WAL,
 //!   `synchronous=FULL`; its schema in `migrations/sqlite/`.
@@ -98,6 +99,8 @@ mod row;
 pub mod sqlite;
 pub mod store;
 pub mod stream;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod verify;
 
 pub use chain::{Corruption, verify_chain};

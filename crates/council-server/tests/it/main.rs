@@ -4,6 +4,7 @@
 mod access;
 mod bad_input;
 mod flow;
+mod instances;
 mod limits;
 mod live;
 mod support;
