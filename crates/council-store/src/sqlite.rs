@@ -2,7 +2,10 @@
 //!
 //! Durability: the file is in WAL mode with `synchronous=FULL`, so a commit is on disk
 //! before [`EventStore::append`] returns, and an acknowledged event survives `kill -9` or a
-//! power cut. Appends take the write lock at the start of their transaction
+//! power cut. Group commit: one writer task per store takes the appends waiting (up to
+//! 256) and commits them in one transaction, each in a savepoint of its own so a refused
+//! append is rolled back alone; one `fsync` then makes many appends durable, and none is
+//! answered before its commit. Appends take the write lock at the start of their transaction
 //! (`BEGIN IMMEDIATE`), so two writers of one file queue rather than fail with
 //! `SQLITE_BUSY` midway; a stale writer then finds its sequence number taken, a unique
 //! violation on `(stream_id, seq)` that becomes [`StoreError::Conflict`].
@@ -25,6 +28,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{Connection, SqliteConnection};
+use tokio::sync::{mpsc, oneshot};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
@@ -44,7 +48,20 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    writer: mpsc::Sender<Job>,
 }
+
+/// One append waiting for the writer.
+#[derive(Debug)]
+struct Job {
+    stream: StreamId,
+    expected_seq: u64,
+    events: Vec<NewEvent>,
+    reply: oneshot::Sender<Result<Vec<StoredEvent>, StoreError>>,
+}
+
+/// The most appends committed together.
+const MAX_BATCH: usize = 256;
 
 impl SqliteStore {
     /// Opens the store at `url` (`sqlite:PATH`), creating the file if it is missing and
@@ -77,7 +94,11 @@ impl SqliteStore {
 
     async fn migrate(pool: SqlitePool, path: PathBuf) -> Result<SqliteStore, StoreError> {
         match sqlx::migrate!("./migrations/sqlite").run(&pool).await {
-            Ok(()) => Ok(SqliteStore { pool }),
+            Ok(()) => {
+                let (writer, jobs) = mpsc::channel(4 * MAX_BATCH);
+                tokio::spawn(write_loop(pool.clone(), jobs));
+                Ok(SqliteStore { pool, writer })
+            }
             Err(source) => {
                 pool.close().await;
                 Err(StoreError::Migration { path, source })
@@ -179,100 +200,17 @@ impl EventStore for SqliteStore {
         if events.is_empty() {
             return Ok(Vec::new());
         }
-        let request_id = batch_request_id(&events)?.cloned();
-        let conflict = |actual| StoreError::Conflict {
+        batch_request_id(&events)?;
+        let (reply, answer) = oneshot::channel();
+        let job = Job {
             stream: stream.clone(),
-            expected: expected_seq,
-            actual,
+            expected_seq,
+            events,
+            reply,
         };
-        let duplicate = |request_id: &RequestId, seq| StoreError::DuplicateRequest {
-            stream: stream.clone(),
-            request_id: request_id.clone(),
-            seq,
-        };
-        let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        // Before the sequence number: a retry comes with the `expected_seq` of its first
-        // attempt, which is stale once that attempt has been written.
-        let earlier = match &request_id {
-            Some(request_id) => {
-                Self::first_seq_of_request(&mut transaction, stream, request_id).await?
-            }
-            None => None,
-        };
-        if let (Some(request_id), Some(seq)) = (&request_id, earlier) {
-            transaction.rollback().await?;
-            return Err(duplicate(request_id, seq));
-        }
-        let last_hash = if expected_seq == 0 {
-            EventHash::GENESIS
-        } else {
-            let hash: Option<String> =
-                sqlx::query_scalar("SELECT hash FROM events WHERE stream_id = ? AND seq = ?")
-                    .bind(stream.as_str())
-                    .bind(to_sql(expected_seq))
-                    .fetch_optional(&mut *transaction)
-                    .await?;
-            match hash {
-                Some(hash) => EventHash::parse(&hash)
-                    .map_err(|error| unreadable(stream, to_sql(expected_seq), error))?,
-                // The caller claims events the stream does not have.
-                None => return Err(conflict(Self::last_seq(&mut transaction, stream).await?)),
-            }
-        };
-        let stored = seal(stream, expected_seq, last_hash, events);
-        for event in &stored {
-            let inserted = sqlx::query(
-                "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(event.stream_id.as_str())
-            .bind(to_sql(event.seq))
-            .bind(&event.kind)
-            .bind(i64::from(event.version))
-            .bind(canonical_json(&event.payload))
-            .bind(canonical_time(event.recorded_at))
-            .bind(event.request_id.as_ref().map(RequestId::as_str))
-            .bind(event.prev_hash.to_string())
-            .bind(event.hash.to_string())
-            .execute(&mut *transaction)
-            .await;
-            match inserted {
-                Ok(_) => {}
-                Err(error) if is_unique_violation(&error) => {
-                    // Someone holds our sequence number: the stream moved on. Dropping the
-                    // transaction would roll back too; doing it here frees the lock first.
-                    transaction.rollback().await?;
-                    let mut connection = self.pool.acquire().await?;
-                    return Err(conflict(Self::last_seq(&mut connection, stream).await?));
-                }
-                Err(error) => return Err(error.into()),
-            }
-        }
-        if let Some(request_id) = &request_id {
-            let inserted = sqlx::query(
-                "INSERT INTO requests (stream_id, request_id, first_seq) VALUES (?, ?, ?)",
-            )
-            .bind(stream.as_str())
-            .bind(request_id.as_str())
-            .bind(to_sql(expected_seq + 1))
-            .execute(&mut *transaction)
-            .await;
-            match inserted {
-                Ok(_) => {}
-                // Only if the check above was bypassed: the key refuses the duplicate. A
-                // failed statement leaves the transaction open, so the row can be read.
-                Err(error) if is_unique_violation(&error) => {
-                    let seq = Self::first_seq_of_request(&mut transaction, stream, request_id)
-                        .await?
-                        .unwrap_or(expected_seq + 1);
-                    transaction.rollback().await?;
-                    return Err(duplicate(request_id, seq));
-                }
-                Err(error) => return Err(error.into()),
-            }
-        }
-        transaction.commit().await?;
-        Ok(stored)
+        let stopped = || StoreError::Backend(sqlx::Error::PoolClosed);
+        self.writer.send(job).await.map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
     }
 
     async fn load_after(
@@ -344,6 +282,186 @@ impl EventStore for SqliteStore {
         }
         Ok(report)
     }
+}
+
+/// The writer: takes the appends waiting, up to [`MAX_BATCH`], and commits them in one
+/// transaction (group commit), so one `fsync` makes many appends durable. Each append runs
+/// inside a savepoint of its own: a refused append (a conflict, a repeated request) is
+/// rolled back alone and the others go on. No append is answered before the commit that
+/// holds it has returned.
+async fn write_loop(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let (replies, results) = write_batch(&pool, batch).await;
+        for (reply, result) in replies.into_iter().zip(results) {
+            // An append whose caller has gone is still written: nothing to tell.
+            let _ = reply.send(result);
+        }
+    }
+}
+
+/// The same failure for every append of a batch: the store's error, once per append.
+fn batch_failed(error: &StoreError, n_jobs: usize) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    (0..n_jobs)
+        .map(|_| {
+            Err(StoreError::Backend(sqlx::Error::Protocol(format!(
+                "the batch of appends failed: {error}"
+            ))))
+        })
+        .collect()
+}
+
+type Replies = Vec<oneshot::Sender<Result<Vec<StoredEvent>, StoreError>>>;
+
+async fn write_batch(
+    pool: &SqlitePool,
+    batch: Vec<Job>,
+) -> (Replies, Vec<Result<Vec<StoredEvent>, StoreError>>) {
+    let n_jobs = batch.len();
+    let mut replies = Vec::with_capacity(n_jobs);
+    let mut work = Vec::with_capacity(n_jobs);
+    for job in batch {
+        replies.push(job.reply);
+        work.push((job.stream, job.expected_seq, job.events));
+    }
+    let mut connection = match pool.acquire().await {
+        Ok(connection) => connection,
+        Err(error) => return (replies, batch_failed(&error.into(), n_jobs)),
+    };
+    if let Err(error) = sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut *connection)
+        .await
+    {
+        return (replies, batch_failed(&error.into(), n_jobs));
+    }
+    let mut results = Vec::with_capacity(n_jobs);
+    for (stream, expected_seq, events) in work {
+        let savepoint = sqlx::query("SAVEPOINT job").execute(&mut *connection).await;
+        if let Err(error) = savepoint {
+            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
+            return (replies, batch_failed(&error.into(), n_jobs));
+        }
+        let result = append_in(&mut connection, &stream, expected_seq, events).await;
+        let end = if result.is_ok() {
+            sqlx::query("RELEASE job").execute(&mut *connection).await
+        } else {
+            match sqlx::query("ROLLBACK TO job")
+                .execute(&mut *connection)
+                .await
+            {
+                Ok(_) => sqlx::query("RELEASE job").execute(&mut *connection).await,
+                Err(error) => Err(error),
+            }
+        };
+        if let Err(error) = end {
+            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
+            return (replies, batch_failed(&error.into(), n_jobs));
+        }
+        results.push(result);
+    }
+    if let Err(error) = sqlx::query("COMMIT").execute(&mut *connection).await {
+        let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
+        return (replies, batch_failed(&error.into(), n_jobs));
+    }
+    (replies, results)
+}
+
+/// One append inside the writer's open transaction: the request id first, then the
+/// sequence number, then the rows. A refusal leaves the transaction usable (SQLite does
+/// not abort a transaction for a failed statement); the caller rolls back to its savepoint.
+async fn append_in(
+    connection: &mut SqliteConnection,
+    stream: &StreamId,
+    expected_seq: u64,
+    events: Vec<NewEvent>,
+) -> Result<Vec<StoredEvent>, StoreError> {
+    let request_id = batch_request_id(&events)?.cloned();
+    let conflict = |actual| StoreError::Conflict {
+        stream: stream.clone(),
+        expected: expected_seq,
+        actual,
+    };
+    let duplicate = |request_id: &RequestId, seq| StoreError::DuplicateRequest {
+        stream: stream.clone(),
+        request_id: request_id.clone(),
+        seq,
+    };
+    // Before the sequence number: a retry comes with the `expected_seq` of its first
+    // attempt, which is stale once that attempt has been written.
+    if let Some(request_id) = &request_id
+        && let Some(seq) = SqliteStore::first_seq_of_request(connection, stream, request_id).await?
+    {
+        return Err(duplicate(request_id, seq));
+    }
+    let last_hash = if expected_seq == 0 {
+        EventHash::GENESIS
+    } else {
+        let hash: Option<String> =
+            sqlx::query_scalar("SELECT hash FROM events WHERE stream_id = ? AND seq = ?")
+                .bind(stream.as_str())
+                .bind(to_sql(expected_seq))
+                .fetch_optional(&mut *connection)
+                .await?;
+        match hash {
+            Some(hash) => EventHash::parse(&hash)
+                .map_err(|error| unreadable(stream, to_sql(expected_seq), error))?,
+            // The caller claims events the stream does not have.
+            None => return Err(conflict(SqliteStore::last_seq(connection, stream).await?)),
+        }
+    };
+    let stored = seal(stream, expected_seq, last_hash, events);
+    for event in &stored {
+        let inserted = sqlx::query(
+            "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(event.stream_id.as_str())
+        .bind(to_sql(event.seq))
+        .bind(&event.kind)
+        .bind(i64::from(event.version))
+        .bind(canonical_json(&event.payload))
+        .bind(canonical_time(event.recorded_at))
+        .bind(event.request_id.as_ref().map(RequestId::as_str))
+        .bind(event.prev_hash.to_string())
+        .bind(event.hash.to_string())
+        .execute(&mut *connection)
+        .await;
+        match inserted {
+            Ok(_) => {}
+            // Someone holds our sequence number: the stream moved on.
+            Err(error) if is_unique_violation(&error) => {
+                return Err(conflict(SqliteStore::last_seq(connection, stream).await?));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    if let Some(request_id) = &request_id {
+        let inserted =
+            sqlx::query("INSERT INTO requests (stream_id, request_id, first_seq) VALUES (?, ?, ?)")
+                .bind(stream.as_str())
+                .bind(request_id.as_str())
+                .bind(to_sql(expected_seq + 1))
+                .execute(&mut *connection)
+                .await;
+        match inserted {
+            Ok(_) => {}
+            // Only if the check above was bypassed: the key refuses the duplicate.
+            Err(error) if is_unique_violation(&error) => {
+                let seq = SqliteStore::first_seq_of_request(connection, stream, request_id)
+                    .await?
+                    .unwrap_or(expected_seq + 1);
+                return Err(duplicate(request_id, seq));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(stored)
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {

@@ -309,3 +309,46 @@ async fn a_file_written_before_request_ids_is_migrated_and_its_events_read_back_
         "{error:?}"
     );
 }
+
+#[tokio::test]
+async fn many_concurrent_appends_commit_together_and_a_stale_one_fails_alone() {
+    let backend = Sqlite::new();
+    let store = std::sync::Arc::new(backend.open().await);
+    // A stream with one event, so that an append expecting 0 there is stale.
+    store
+        .append(&stream("taken"), 0, vec![closed(0)])
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for writer in 0..200 {
+        let store = std::sync::Arc::clone(&store);
+        tasks.push(tokio::spawn(async move {
+            store
+                .append(
+                    &stream(&format!("writer-{writer}")),
+                    0,
+                    vec![closed(writer)],
+                )
+                .await
+        }));
+    }
+    let stale = {
+        let store = std::sync::Arc::clone(&store);
+        tokio::spawn(async move { store.append(&stream("taken"), 0, vec![closed(1)]).await })
+    };
+    for task in tasks {
+        let stored = task
+            .await
+            .unwrap()
+            .expect("every fresh stream takes its event");
+        assert_eq!(stored[0].seq, 1);
+    }
+    assert!(matches!(
+        stale.await.unwrap(),
+        Err(StoreError::Conflict { actual: 1, .. })
+    ));
+    let report = store.verify_all().await.unwrap();
+    assert!(report.is_intact());
+    assert_eq!(report.streams.len(), 201);
+    assert_eq!(report.n_events(), 201);
+}
