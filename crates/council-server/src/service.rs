@@ -198,6 +198,14 @@ impl<S: EventStore> Service<S> {
             // No subscriber is not an error.
             let _ = entry.live.send(Arc::new(stored));
         }
+        self.catch_up_access(entry, loaded).await
+    }
+
+    /// Reads the keys issued or revoked beyond what this instance has seen (by an operator's
+    /// `council links`, or another instance). One indexed read, done before every command,
+    /// so a revocation counts at once; the meeting's own events from elsewhere arrive by the
+    /// follower of other instances, or by the conflict an append meets.
+    async fn catch_up_access(&self, entry: &Entry, loaded: &mut Loaded) -> Result<(), ApiError> {
         let access = self
             .store
             .load_after(&entry.access_stream, loaded.access_seq)
@@ -256,7 +264,7 @@ impl<S: EventStore> Service<S> {
     pub async fn me(&self, id: &str, key: Option<&str>) -> Result<Me, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.catch_up(&entry, &mut loaded).await?;
+        self.catch_up_access(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
         Ok(Me {
             role: role.name().to_owned(),
@@ -318,7 +326,7 @@ impl<S: EventStore> Service<S> {
     pub async fn require_key(&self, id: &str, key: Option<&str>) -> Result<Role, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.catch_up(&entry, &mut loaded).await?;
+        self.catch_up_access(&entry, &mut loaded).await?;
         Self::role_of(&loaded.access, key)
     }
 
@@ -510,7 +518,7 @@ impl<S: EventStore> Service<S> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
         // Keys issued or revoked elsewhere (an operator, another instance) count at once.
-        self.catch_up(&entry, &mut loaded).await?;
+        self.catch_up_access(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
         self.act_locked(&entry, &mut loaded, role, request, request_id)
             .await
@@ -686,7 +694,7 @@ impl<S: EventStore> Service<S> {
     ) -> Result<Link, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.catch_up(&entry, &mut loaded).await?;
+        self.catch_up_access(&entry, &mut loaded).await?;
         require_president(Self::role_of(&loaded.access, key)?, "re-issue links")?;
         let role = Self::holder_role(&loaded, holder)?;
         self.issue_key(&entry, &mut loaded, role).await
@@ -696,7 +704,7 @@ impl<S: EventStore> Service<S> {
     pub async fn revoke(&self, id: &str, key: Option<&str>, holder: &str) -> Result<(), ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.catch_up(&entry, &mut loaded).await?;
+        self.catch_up_access(&entry, &mut loaded).await?;
         require_president(Self::role_of(&loaded.access, key)?, "revoke links")?;
         let role = Self::holder_role(&loaded, holder)?;
         if role == Role::President {
