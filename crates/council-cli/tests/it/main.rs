@@ -9,3 +9,4 @@ mod power;
 mod record;
 mod scenarios;
 mod support;
+mod verify;
