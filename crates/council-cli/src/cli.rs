@@ -102,8 +102,10 @@ pub enum Command {
     /// its board (p50, p99, max), errors, the server's peak memory, and the ratio of the
     /// service's rate to the store's raw rate.
     BenchLoad {
-        /// The database for the run: `sqlite:PATH` (default: a fresh file in a temporary
-        /// directory, removed afterwards).
+        /// The database for the run: `sqlite:PATH` or `postgres://...` (default: a fresh
+        /// SQLite file in a temporary directory, removed afterwards). The store's raw rate is
+        /// measured beside it: in `PATH.raw` for SQLite, in the same PostgreSQL database
+        /// (streams of its own) for PostgreSQL.
         #[arg(long)]
         db: Option<String>,
         /// Meetings voting at once.

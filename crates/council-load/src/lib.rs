@@ -446,12 +446,15 @@ pub async fn raw_appends<S: EventStore + 'static>(
     writers: usize,
     per_writer: usize,
 ) -> Result<RawReport, LoadError> {
+    let run = chrono::Utc::now().timestamp_micros();
     let started = Instant::now();
     let mut tasks = FuturesUnordered::new();
     for writer in 0..writers {
         let store = Arc::clone(&store);
         tasks.push(tokio::spawn(async move {
-            let stream = StreamId::parse(&format!("raw-{writer}")).expect("a valid stream id");
+            // Streams of their own in each run: a database may be measured again.
+            let stream =
+                StreamId::parse(&format!("raw-{run}-{writer}")).expect("a valid stream id");
             for seq in 0..per_writer {
                 let event = NewEvent::new(
                     "vote_cast",
