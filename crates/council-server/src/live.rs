@@ -57,6 +57,18 @@ struct Follow {
 }
 
 impl Follow {
+    /// Reads from the store what follows the last event sent (after a gap, or after falling
+    /// behind the live channel); `None` if the store cannot be read.
+    async fn reload(&mut self) -> Option<()> {
+        let missing = self
+            .service
+            .events_after(&self.entry, self.last)
+            .await
+            .ok()?;
+        self.backlog = missing.into_iter();
+        Some(())
+    }
+
     /// The next event to send, or `None` when the stream must end (the server is closing,
     /// or the store cannot be read).
     async fn next(&mut self) -> Option<SseEvent> {
@@ -82,25 +94,13 @@ impl Follow {
                     }
                     if stored.seq > self.last + 1 {
                         // A gap: read what is missing from the store first.
-                        self.backlog = self
-                            .service
-                            .events_after(&self.entry, self.last)
-                            .await
-                            .ok()?
-                            .into_iter();
+                        self.reload().await?;
                         continue;
                     }
                     self.last = stored.seq;
                     return Some(message(&stored));
                 }
-                Err(RecvError::Lagged(_)) => {
-                    self.backlog = self
-                        .service
-                        .events_after(&self.entry, self.last)
-                        .await
-                        .ok()?
-                        .into_iter();
-                }
+                Err(RecvError::Lagged(_)) => self.reload().await?,
                 Err(RecvError::Closed) => return None,
             }
         }

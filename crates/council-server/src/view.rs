@@ -265,18 +265,6 @@ pub struct MeetingSummary {
     pub closed: bool,
 }
 
-/// "9790th".
-pub fn ordinal(number: u32) -> String {
-    let suffix = match (number % 10, number % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{number}{suffix}")
-}
-
 fn codes(members: &[MemberCode]) -> Vec<String> {
     members.iter().map(ToString::to_string).collect()
 }
@@ -328,7 +316,10 @@ pub fn view(id: &str, seq: u64, meeting: &Meeting, roster: &Roster) -> Option<Me
     let title = match (details.format, details.meeting_number) {
         (MeetingFormat::ClosedConsultations, _) => "Closed consultations".to_owned(),
         (MeetingFormat::PublicMeeting, Some(number)) => {
-            format!("{} meeting (S/PV.{number})", ordinal(number))
+            format!(
+                "{} meeting (S/PV.{number})",
+                council_verbatim::ordinal(number)
+            )
         }
         (MeetingFormat::PublicMeeting, None) => "Public meeting".to_owned(),
     };

@@ -44,6 +44,8 @@ pub mod markdown;
 pub mod text;
 pub mod walk;
 
+pub use walk::ordinal;
+
 use council_core::meeting::Event;
 use council_data::Roster;
 

@@ -83,7 +83,7 @@ struct Walk<'r, O> {
 }
 
 /// "9790th": the English ordinal of a meeting number.
-fn ordinal(number: u32) -> String {
+pub fn ordinal(number: u32) -> String {
     let suffix = match (number % 10, number % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

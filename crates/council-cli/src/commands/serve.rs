@@ -124,8 +124,7 @@ pub fn export(
 ) -> Result<(), CommandError> {
     let url = existing_db_url(db)?;
     runtime()?.block_on(async {
-        let backend = open_existing(&url).await?;
-        let service = Service::new(backend);
+        let service = Service::new(open_existing(&url).await?);
         let events = service
             .events(meeting)
             .await
@@ -193,8 +192,7 @@ pub fn links(
 ) -> Result<(), CommandError> {
     let url = existing_db_url(db)?;
     runtime()?.block_on(async {
-        let backend = open_existing(&url).await?;
-        let service = Service::new(backend);
+        let service = Service::new(open_existing(&url).await?);
         let links = service
             .reissue_as_operator(meeting, holder)
             .await
