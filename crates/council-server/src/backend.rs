@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use council_store::postgres::without_password;
 use council_store::{
-    EventStore, MemStore, NewEvent, PostgresStore, RequestId, SqliteStore, StoreError, StoredEvent,
-    StreamId, VerifyReport,
+    EventStore, MemStore, NewEvent, PendingAppend, PostgresStore, RequestId, SqliteStore,
+    StoreError, StoredEvent, StreamId, VerifyReport,
 };
 use thiserror::Error;
 
@@ -109,6 +109,19 @@ impl EventStore for Backend {
             Backend::Sqlite(store) => store.append(stream, expected_seq, events).await,
             Backend::Postgres(store) => store.append(stream, expected_seq, events).await,
             Backend::Memory(store) => store.append(stream, expected_seq, events).await,
+        }
+    }
+
+    async fn submit(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> PendingAppend {
+        match self {
+            Backend::Sqlite(store) => store.submit(stream, expected_seq, events).await,
+            Backend::Memory(store) => store.submit(stream, expected_seq, events).await,
+            Backend::Postgres(store) => store.submit(stream, expected_seq, events).await,
         }
     }
 

@@ -7,7 +7,7 @@
 //! conflict, the entry catches up from the store, and the command is decided again on the
 //! fresh state. An event reaches subscribers only after the store has made it durable.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, Utc};
@@ -42,11 +42,31 @@ pub struct Entry {
     live: broadcast::Sender<Arc<StoredEvent>>,
 }
 
+/// A meeting in memory. Commands are decided on `meeting`, which runs ahead of the store by
+/// the appends in flight (pipelining: a meeting's next vote is decided while the last one is
+/// being made durable); `durable` is what the store holds, what views show and subscribers
+/// hear, advanced in order as appends complete.
+#[derive(Default)]
 struct Loaded {
     meeting: Meeting,
     seq: u64,
+    durable: Meeting,
+    durable_seq: u64,
+    /// Appends made durable out of order, by their first seq, waiting for those before.
+    completed: BTreeMap<u64, Vec<StoredEvent>>,
     access: Access,
     access_seq: u64,
+}
+
+impl Loaded {
+    /// Forgets the decisions in flight: the next command is decided on the durable meeting
+    /// (after an append failed, those after it on the stream fail too).
+    fn fall_back_to_durable(&mut self) {
+        if self.seq != self.durable_seq {
+            self.meeting = self.durable.clone();
+            self.seq = self.durable_seq;
+        }
+    }
 }
 
 /// The meetings of one store.
@@ -156,18 +176,13 @@ impl<S: EventStore> Service<S> {
             id: id.to_owned(),
             stream,
             access_stream,
-            state: tokio::sync::Mutex::new(Loaded {
-                meeting: Meeting::default(),
-                seq: 0,
-                access: Access::default(),
-                access_seq: 0,
-            }),
+            state: tokio::sync::Mutex::new(Loaded::default()),
             live,
         };
         {
             let mut loaded = entry.state.lock().await;
             self.catch_up(&entry, &mut loaded).await?;
-            if loaded.seq == 0 {
+            if loaded.durable_seq == 0 {
                 return Err(unknown());
             }
         }
@@ -187,18 +202,56 @@ impl<S: EventStore> Service<S> {
     /// Reads what the store holds beyond what this instance has seen, and passes new meeting
     /// events on to subscribers.
     async fn catch_up(&self, entry: &Entry, loaded: &mut Loaded) -> Result<(), ApiError> {
-        let events = self.store.load_after(&entry.stream, loaded.seq).await?;
+        let events = self
+            .store
+            .load_after(&entry.stream, loaded.durable_seq)
+            .await?;
         for stored in events {
             let event = stored
                 .to_meeting_event()
                 .map_err(|error| corrupt(&stored, error))?;
-            loaded.meeting =
-                council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), &event);
-            loaded.seq = stored.seq;
-            // No subscriber is not an error.
-            let _ = entry.live.send(Arc::new(stored));
+            Self::make_durable(entry, loaded, &event, stored);
         }
+        loaded
+            .completed
+            .retain(|first_seq, _| *first_seq > loaded.durable_seq);
         self.catch_up_access(entry, loaded).await
+    }
+
+    /// One more event is durable: the durable meeting takes it, the decided one too if it
+    /// had not got so far, and subscribers hear of it.
+    fn make_durable(entry: &Entry, loaded: &mut Loaded, event: &Event, stored: StoredEvent) {
+        loaded.durable = council_core::meeting::evolve(std::mem::take(&mut loaded.durable), event);
+        loaded.durable_seq = stored.seq;
+        if loaded.seq < stored.seq {
+            loaded.meeting =
+                council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), event);
+            loaded.seq = stored.seq;
+        }
+        // No subscriber is not an error.
+        let _ = entry.live.send(Arc::new(stored));
+    }
+
+    /// An append is durable: it and any waiting behind it are applied in order.
+    fn completed(entry: &Entry, loaded: &mut Loaded, stored: Vec<StoredEvent>) {
+        let Some(first_seq) = stored.first().map(|first| first.seq) else {
+            return;
+        };
+        if first_seq <= loaded.durable_seq {
+            return;
+        }
+        loaded.completed.insert(first_seq, stored);
+        while let Some(next) = loaded.completed.remove(&(loaded.durable_seq + 1)) {
+            for stored in next {
+                match stored.to_meeting_event() {
+                    Ok(event) => Self::make_durable(entry, loaded, &event, stored),
+                    Err(error) => {
+                        tracing::error!(%error, "an event just stored cannot be read back");
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /// Reads the keys issued or revoked beyond what this instance has seen (by an operator's
@@ -231,7 +284,7 @@ impl<S: EventStore> Service<S> {
         };
         let mut loaded = entry.state.lock().await;
         let behind = if stream.as_str() == id {
-            loaded.seq < seq
+            loaded.durable_seq < seq
         } else {
             loaded.access_seq < seq
         };
@@ -294,7 +347,7 @@ impl<S: EventStore> Service<S> {
     pub async fn view(&self, id: &str) -> Result<MeetingView, ApiError> {
         let entry = self.entry(id).await?;
         let loaded = entry.state.lock().await;
-        view::view(&entry.id, loaded.seq, &loaded.meeting, self.roster)
+        view::view(&entry.id, loaded.durable_seq, &loaded.durable, self.roster)
             .ok_or_else(|| ApiError::not_found(format!("no meeting `{id}` on this server")))
     }
 
@@ -317,7 +370,7 @@ impl<S: EventStore> Service<S> {
         let entry = self.entry(id).await?;
         let loaded = entry.state.lock().await;
         Ok(loaded
-            .meeting
+            .durable
             .details()
             .is_some_and(|details| details.format.is_formal()))
     }
@@ -345,7 +398,7 @@ impl<S: EventStore> Service<S> {
                 Err(error) => return Err(error),
             };
             let loaded = entry.state.lock().await;
-            summaries.extend(view::summary(id, &loaded.meeting));
+            summaries.extend(view::summary(id, &loaded.durable));
         }
         summaries.sort_by(|left, right| right.date.cmp(&left.date).then(left.id.cmp(&right.id)));
         Ok(summaries)
@@ -516,12 +569,13 @@ impl<S: EventStore> Service<S> {
         request_id: Option<RequestId>,
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
-        let mut loaded = entry.state.lock().await;
-        // Keys issued or revoked elsewhere (an operator, another instance) count at once.
-        self.catch_up_access(&entry, &mut loaded).await?;
-        let role = Self::role_of(&loaded.access, key)?;
-        self.act_locked(&entry, &mut loaded, role, request, request_id)
-            .await
+        let role = {
+            let mut loaded = entry.state.lock().await;
+            // Keys issued or revoked elsewhere (an operator, another instance) count at once.
+            self.catch_up_access(&entry, &mut loaded).await?;
+            Self::role_of(&loaded.access, key)?
+        };
+        self.act_in(&entry, role, request, request_id).await
     }
 
     /// Runs a command as a role, without a key (the demo's setting up, and tests).
@@ -532,15 +586,17 @@ impl<S: EventStore> Service<S> {
         request: CommandRequest,
     ) -> Result<CommandResult, ApiError> {
         let entry = self.entry(id).await?;
-        let mut loaded = entry.state.lock().await;
-        self.act_locked(&entry, &mut loaded, role, request, None)
-            .await
+        self.act_in(&entry, role, request, None).await
     }
 
-    async fn act_locked(
+    /// Decides a command on the meeting as decided so far and submits its events under the
+    /// meeting's lock, so commands are decided and written in one order; then, without the
+    /// lock, waits for them to be durable before answering. An append refused by the store
+    /// (another writer got there first, or one before it in the pipeline failed) is decided
+    /// again on the meeting as the store holds it.
+    async fn act_in(
         &self,
         entry: &Entry,
-        loaded: &mut Loaded,
         role: Role,
         request: CommandRequest,
         request_id: Option<RequestId>,
@@ -548,54 +604,64 @@ impl<S: EventStore> Service<S> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            if let Some(request_id) = &request_id
-                && let Some(stored) = self.store.find_request(&entry.stream, request_id).await?
-            {
-                return Ok(replayed(loaded.seq, &stored));
-            }
-            let command = authorize(role, request.clone())?;
-            let events = decide(&loaded.meeting, command)?;
-            let now = Utc::now();
-            let new_events: Vec<NewEvent> = events
-                .iter()
-                .map(|event| {
-                    let new_event = NewEvent::meeting(event, now);
-                    match &request_id {
-                        Some(request_id) => new_event.with_request_id(request_id.clone()),
-                        None => new_event,
-                    }
-                })
-                .collect();
-            match self
-                .store
-                .append(&entry.stream, loaded.seq, new_events)
-                .await
-            {
+            let (events, pending) = {
+                let mut loaded = entry.state.lock().await;
+                if let Some(request_id) = &request_id
+                    && let Some(stored) = self.store.find_request(&entry.stream, request_id).await?
+                {
+                    return Ok(replayed(loaded.durable_seq, &stored));
+                }
+                let command = authorize(role, request.clone())?;
+                let events = decide(&loaded.meeting, command)?;
+                let now = Utc::now();
+                let new_events: Vec<NewEvent> = events
+                    .iter()
+                    .map(|event| {
+                        let new_event = NewEvent::meeting(event, now);
+                        match &request_id {
+                            Some(request_id) => new_event.with_request_id(request_id.clone()),
+                            None => new_event,
+                        }
+                    })
+                    .collect();
+                let pending = self
+                    .store
+                    .submit(&entry.stream, loaded.seq, new_events)
+                    .await;
+                for event in &events {
+                    loaded.meeting =
+                        council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), event);
+                    loaded.seq += 1;
+                }
+                (events, pending)
+            };
+            let appended = pending.await;
+            let mut loaded = entry.state.lock().await;
+            match appended {
                 Ok(stored) => {
-                    for (event, stored) in events.iter().zip(&stored) {
-                        loaded.meeting = council_core::meeting::evolve(
-                            std::mem::take(&mut loaded.meeting),
-                            event,
-                        );
-                        loaded.seq = stored.seq;
-                        let _ = entry.live.send(Arc::new(stored.clone()));
-                    }
-                    let link = self.issue_invitee_key(entry, loaded, &events).await?;
+                    let seq = stored.last().map_or(loaded.durable_seq, |last| last.seq);
+                    let views = stored.iter().map(event_view).collect();
+                    Self::completed(entry, &mut loaded, stored);
+                    let link = self.issue_invitee_key(entry, &mut loaded, &events).await?;
                     return Ok(CommandResult {
-                        seq: loaded.seq,
-                        events: stored.iter().map(event_view).collect(),
+                        seq,
+                        events: views,
                         link,
                         replayed: false,
                     });
                 }
-                // Another writer (or the first try of this very request) got there first:
-                // catch up and look again.
+                // Another writer (or the first try of this very request, or an append
+                // before this one in the pipeline) changed the stream: catch up and look again.
                 Err(StoreError::Conflict { .. } | StoreError::DuplicateRequest { .. })
                     if attempts < ATTEMPTS =>
                 {
-                    self.catch_up(entry, loaded).await?;
+                    loaded.fall_back_to_durable();
+                    self.catch_up(entry, &mut loaded).await?;
                 }
-                Err(error) => return Err(error.into()),
+                Err(error) => {
+                    loaded.fall_back_to_durable();
+                    return Err(error.into());
+                }
             }
         }
     }

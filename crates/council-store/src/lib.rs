@@ -113,6 +113,6 @@ pub use postgres::PostgresStore;
 pub use request::{MalformedRequestId, RequestId};
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
-pub use store::EventStore;
+pub use store::{EventStore, PendingAppend};
 pub use stream::{MalformedStreamId, StreamId};
 pub use verify::{StreamReport, VerifyReport};

@@ -37,7 +37,7 @@ use crate::request::RequestId;
 use crate::row::{
     EVENT_COLUMNS, EventRow, from_sql, into_events, stream_report, to_sql, unreadable,
 };
-use crate::store::EventStore;
+use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
 
@@ -197,10 +197,22 @@ impl EventStore for SqliteStore {
         expected_seq: u64,
         events: Vec<NewEvent>,
     ) -> Result<Vec<StoredEvent>, StoreError> {
+        self.submit(stream, expected_seq, events).await.await
+    }
+
+    async fn submit(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> PendingAppend {
+        let ready = |result| Box::pin(std::future::ready(result)) as PendingAppend;
         if events.is_empty() {
-            return Ok(Vec::new());
+            return ready(Ok(Vec::new()));
         }
-        batch_request_id(&events)?;
+        if let Err(error) = batch_request_id(&events) {
+            return ready(Err(error.into()));
+        }
         let (reply, answer) = oneshot::channel();
         let job = Job {
             stream: stream.clone(),
@@ -209,8 +221,10 @@ impl EventStore for SqliteStore {
             reply,
         };
         let stopped = || StoreError::Backend(sqlx::Error::PoolClosed);
-        self.writer.send(job).await.map_err(|_| stopped())?;
-        answer.await.map_err(|_| stopped())?
+        if self.writer.send(job).await.is_err() {
+            return ready(Err(stopped()));
+        }
+        Box::pin(async move { answer.await.map_err(|_| stopped())? })
     }
 
     async fn load_after(

@@ -1,6 +1,7 @@
 //! The [`EventStore`] trait: what every backend offers, with the same semantics.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use crate::chain::verify_chain;
 use crate::error::StoreError;
@@ -8,6 +9,10 @@ use crate::event::{NewEvent, StoredEvent};
 use crate::request::RequestId;
 use crate::stream::StreamId;
 use crate::verify::{StreamReport, VerifyReport};
+
+/// An append on its way to being durable (see [`EventStore::submit`]).
+pub type PendingAppend =
+    Pin<Box<dyn Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send + 'static>>;
 
 /// An append-only log of events per stream, with optimistic concurrency.
 ///
@@ -54,6 +59,28 @@ pub trait EventStore: Send + Sync {
         stream: &StreamId,
         request_id: &RequestId,
     ) -> impl Future<Output = Result<Option<Vec<StoredEvent>>, StoreError>> + Send;
+
+    /// Submits an append and answers, once it is queued, a future that resolves when it is
+    /// durable (or refused): appends submitted one after another on a stream are written in
+    /// that order, so a caller may decide its next append before the previous one is
+    /// durable (pipelining), with `expected_seq` counting the ones in flight. If one fails,
+    /// those after it on the same stream fail with [`StoreError::Conflict`], since the
+    /// event they expected is missing. The default does the whole append before answering;
+    /// a store with a writer queue (SQLite's group commit) answers as soon as it is queued.
+    fn submit(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> impl Future<Output = PendingAppend> + Send {
+        // The future's output is itself a future, on purpose: the caller awaits the queueing
+        // and the durability separately.
+        #[allow(clippy::async_yields_async)]
+        async move {
+            let appended = self.append(stream, expected_seq, events).await;
+            Box::pin(std::future::ready(appended)) as PendingAppend
+        }
+    }
 
     /// All events of `stream`, in order.
     fn load(

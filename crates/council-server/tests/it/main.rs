@@ -7,4 +7,5 @@ mod flow;
 mod instances;
 mod limits;
 mod live;
+mod pipeline;
 mod support;
