@@ -169,16 +169,14 @@ async fn connect(options: SqliteConnectOptions, path: &Path) -> Result<SqlitePoo
         })
 }
 
-impl EventStore for SqliteStore {
-    async fn append(
-        &self,
+impl SqliteStore {
+    /// [`EventStore::append`] on one connection of the pool.
+    async fn append_on(
+        connection: &mut SqliteConnection,
         stream: &StreamId,
         expected_seq: u64,
         events: Vec<NewEvent>,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        if events.is_empty() {
-            return Ok(Vec::new());
-        }
         let request_id = batch_request_id(&events)?.cloned();
         let conflict = |actual| StoreError::Conflict {
             stream: stream.clone(),
@@ -190,7 +188,7 @@ impl EventStore for SqliteStore {
             request_id: request_id.clone(),
             seq,
         };
-        let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut transaction = connection.begin_with("BEGIN IMMEDIATE").await?;
         // Before the sequence number: a retry comes with the `expected_seq` of its first
         // attempt, which is stale once that attempt has been written.
         let earlier = match &request_id {
@@ -242,8 +240,7 @@ impl EventStore for SqliteStore {
                     // Someone holds our sequence number: the stream moved on. Dropping the
                     // transaction would roll back too; doing it here frees the lock first.
                     transaction.rollback().await?;
-                    let mut connection = self.pool.acquire().await?;
-                    return Err(conflict(Self::last_seq(&mut connection, stream).await?));
+                    return Err(conflict(Self::last_seq(connection, stream).await?));
                 }
                 Err(error) => return Err(error.into()),
             }
@@ -273,6 +270,31 @@ impl EventStore for SqliteStore {
         }
         transaction.commit().await?;
         Ok(stored)
+    }
+}
+
+impl EventStore for SqliteStore {
+    async fn append(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut connection = self.pool.acquire().await?;
+        let appended = Self::append_on(&mut connection, stream, expected_seq, events).await;
+        if let Err(StoreError::Backend(_)) = &appended {
+            // After an I/O error (a file made read-only, a full disk) SQLite may have rolled
+            // the transaction back by itself, unknown to sqlx, whose ROLLBACK then fails and
+            // leaves the connection counted inside a transaction: every later BEGIN on it
+            // would fail, long after the fault is gone (tests/it/faults.rs of council-cli).
+            // A connection SQLite opened read-only, while the file was, stays so. A fresh
+            // connection replaces either.
+            connection.close_on_drop();
+        }
+        appended
     }
 
     async fn load_after(

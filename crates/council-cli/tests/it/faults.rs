@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeSet, VecDeque};
 use std::os::unix::fs::MetadataExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -141,6 +141,15 @@ async fn assert_unavailable(client: &reqwest::Client, base: &str, vote: &Vote, w
         other => panic!("{vote:?} during the fault: expected 503 unavailable, got {other:?}"),
     }
     assert!(took < within, "the 503 took {took:?}");
+}
+
+/// Asserts that `vote` is acknowledged as recorded now, not as a replay of an earlier try;
+/// `server` is the one asked, whose log goes with a failure.
+async fn assert_recorded_now(client: &reqwest::Client, server: &Server, vote: &Vote) {
+    match cast(client, &server.base, vote).await {
+        Answer::Acknowledged { replayed: false } => {}
+        other => panic!("{vote:?}: expected 200, got {other:?}\n{}", server.log()),
+    }
 }
 
 /// Tries `vote` until it is acknowledged, for up to `patience`, accepting only `503
@@ -654,6 +663,251 @@ async fn while_postgresql_restarts_requests_get_503_and_retried_votes_are_record
     assert!(!log.contains("internal error"), "{log}");
     drop((server, fresh));
     assert_verified(postgres.url(), N_PG_MEETINGS);
+}
+
+// ---- SQLite: a read-only database file, a full disk ----------------------------------------
+
+/// Fails the test, saying why, unless it runs as root.
+fn require_root(what: &str) {
+    assert!(
+        is_root(),
+        "this test {what}, which needs root (as another user, chmod would not stop a server \
+         that has the file open already): run the tests as root, as the project's machines do"
+    );
+}
+
+/// Files made immutable (`chattr +i`): as root, the way to make a file read-only for a
+/// process that has it open, since root's writes ignore permissions. Writable again when
+/// dropped.
+struct Immutable {
+    files: Vec<PathBuf>,
+}
+
+impl Immutable {
+    fn new(files: &[&Path]) -> Immutable {
+        let files: Vec<PathBuf> = files.iter().map(|file| file.to_path_buf()).collect();
+        run(Command::new("chattr").arg("+i").args(&files));
+        Immutable { files }
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").args(&self.files).output();
+    }
+}
+
+/// A small tmpfs mounted on a temporary directory: a disk that fills up. Unmounted when
+/// dropped.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(size: &str) -> SmallDisk {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        run(Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path()));
+        SmallDisk { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the disk to its last byte with a file of zeros, and answers the file.
+    fn fill(&self) -> PathBuf {
+        use std::io::Write;
+        let filler = self.path().join("filler");
+        let mut file = std::fs::File::create(&filler).expect("the filler file");
+        for chunk in [1 << 16, 1 << 12, 1 << 9, 1] {
+            let zeros = vec![0u8; chunk];
+            while file.write_all(&zeros).is_ok() {}
+        }
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        // Lazily: the server may still hold the database when a failing test unwinds.
+        let _ = Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .output();
+    }
+}
+
+/// Asserts that the server's log names the cause of a failure, SQLite's own words, within
+/// a few seconds (the log is read from the server's stderr as it comes).
+async fn assert_logged(server: &Server, cause: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !server.log().contains(cause) {
+        assert!(
+            Instant::now() < deadline,
+            "the log does not name the cause, `{cause}`: {}",
+            server.log()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Asserts that once a database file is writable again, the server records `votes` (which
+/// it refused, or never saw) as new. A few `503`s may come first: connections that SQLite
+/// opened while the file was read-only stay read-only, and each is replaced after its first
+/// failed write.
+async fn assert_healed(client: &reqwest::Client, server: &Server, votes: &[Vote]) {
+    for vote in votes {
+        let replayed =
+            retry_until_acknowledged(client, &server.base, vote, Duration::from_secs(10)).await;
+        assert!(
+            !replayed,
+            "{vote:?} was stored while the file was read-only"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_database_file_is_answered_with_503_and_nothing_unstored_is_acknowledged() {
+    require_root("makes the database file immutable with `chattr +i`");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db = dir.path().join("council.db");
+    let client = client();
+    let mut server = Server::start(&db, "warn");
+    let meeting = open_vote(&client, &server.base).await;
+    let opened = opened_seq(&client, &server.base, &meeting).await;
+    let votes = votes_in(std::slice::from_ref(&meeting));
+    let (before, after) = votes.split_at(5);
+    for vote in before {
+        assert_recorded_now(&client, &server, vote).await;
+    }
+
+    // The shared-memory index (`-shm`) stays writable: SQLite writes it through a memory
+    // map, and a write to a mapped immutable file kills the process with SIGBUS.
+    let wal = dir.path().join("council.db-wal");
+    let read_only = Immutable::new(&[&db, &wal]);
+    for vote in &after[..2] {
+        assert_unavailable(&client, &server.base, vote, UNAVAILABLE_WITHIN).await;
+    }
+    drop(read_only);
+    assert_logged(&server, "disk I/O error").await;
+
+    // The file reopened: it holds exactly the votes acknowledged.
+    let acknowledged: BTreeSet<&str> = before.iter().map(|vote| vote.member).collect();
+    let fresh = Server::start(&db, "warn");
+    let view = view_of(&client, &fresh.base, &meeting.id).await;
+    assert_exactly(&view, 0, &acknowledged, opened);
+    drop(fresh);
+
+    // The server works again: the refused votes are recorded now, not replayed.
+    assert_healed(&client, &server, after).await;
+    let everyone: BTreeSet<&str> = MEMBERS.into_iter().collect();
+    server.kill();
+    let server = Server::start(&db, "warn");
+    let view = view_of(&client, &server.base, &meeting.id).await;
+    assert_exactly(&view, 0, &everyone, opened);
+    close_votes(&client, &server.base, std::slice::from_ref(&meeting)).await;
+    drop(server);
+    assert_verified(&db, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_started_on_a_read_only_database_file_answers_503_until_it_is_writable() {
+    require_root("makes the database file immutable with `chattr +i`");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db = dir.path().join("council.db");
+    let client = client();
+    let mut server = Server::start(&db, "warn");
+    let meeting = open_vote(&client, &server.base).await;
+    let opened = opened_seq(&client, &server.base, &meeting).await;
+    let votes = votes_in(std::slice::from_ref(&meeting));
+    let (before, after) = votes.split_at(3);
+    for vote in before {
+        assert_recorded_now(&client, &server, vote).await;
+    }
+    // Killed, the server leaves its write-ahead log behind, read-only with the file.
+    server.kill();
+    let wal = dir.path().join("council.db-wal");
+    let read_only = Immutable::new(&[&db, &wal]);
+    let server = Server::start(&db, "warn");
+    let acknowledged: BTreeSet<&str> = before.iter().map(|vote| vote.member).collect();
+    let view = view_of(&client, &server.base, &meeting.id).await;
+    assert_exactly(&view, 0, &acknowledged, opened);
+    assert_unavailable(&client, &server.base, &after[0], UNAVAILABLE_WITHIN).await;
+    assert_logged(&server, "attempt to write a readonly database").await;
+
+    // Writable again: the same server records the refused vote, as new, and the rest.
+    drop(read_only);
+    assert_healed(&client, &server, after).await;
+    let everyone: BTreeSet<&str> = MEMBERS.into_iter().collect();
+    let view = view_of(&client, &server.base, &meeting.id).await;
+    assert_exactly(&view, 0, &everyone, opened);
+    drop(server);
+    let server = Server::start(&db, "warn");
+    let view = view_of(&client, &server.base, &meeting.id).await;
+    assert_exactly(&view, 0, &everyone, opened);
+    drop(server);
+    assert_verified(&db, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_full_disk_votes_get_503_nothing_unstored_is_acknowledged_and_freeing_space_heals() {
+    require_root("mounts a small tmpfs as a disk that fills up");
+    let disk = SmallDisk::mount("16m");
+    let db = disk.path().join("council.db");
+    let client = client();
+    let mut server = Server::start(&db, "warn");
+    let meetings = vec![
+        open_vote(&client, &server.base).await,
+        open_vote(&client, &server.base).await,
+    ];
+    let opened = opened_seq(&client, &server.base, &meetings[0]).await;
+    let mut votes = VecDeque::from(votes_in(&meetings));
+    let mut acknowledged = Vec::new();
+    for _ in 0..6 {
+        let vote = votes.pop_front().expect("a vote");
+        match cast(&client, &server.base, &vote).await {
+            Answer::Acknowledged { replayed: false } => acknowledged.push(vote.name()),
+            other => panic!("{vote:?}: {other:?}"),
+        }
+    }
+
+    let filler = disk.fill();
+    // A vote may still fit in space the database holds already; it is acknowledged only
+    // if stored, which the end checks. One is refused before long.
+    let refused = loop {
+        let vote = votes.pop_front().expect("a vote refused on the full disk");
+        match cast(&client, &server.base, &vote).await {
+            Answer::Acknowledged { replayed: false } => acknowledged.push(vote.name()),
+            Answer::Refused { status, body } if is_unavailable(status, &body) => break vote,
+            other => panic!("{vote:?} on the full disk: {other:?}"),
+        }
+    };
+    assert_unavailable(&client, &server.base, &refused, UNAVAILABLE_WITHIN).await;
+    assert_logged(&server, "database or disk is full").await;
+
+    // Space again: the same server records the refused vote, as new, and the rest.
+    std::fs::remove_file(filler).expect("the filler is removed");
+    for vote in std::iter::once(refused).chain(votes) {
+        match cast(&client, &server.base, &vote).await {
+            Answer::Acknowledged { replayed: false } => acknowledged.push(vote.name()),
+            other => panic!("{vote:?} after space was freed: {other:?}"),
+        }
+    }
+    let unique: BTreeSet<(usize, &str)> = acknowledged.iter().copied().collect();
+    assert_eq!(unique.len(), acknowledged.len(), "one acknowledgement each");
+    assert_eq!(unique.len(), 2 * MEMBERS.len());
+    let members = by_meeting(2, &unique);
+    server.kill();
+    let server = Server::start(&db, "warn");
+    for (index, meeting) in meetings.iter().enumerate() {
+        let view = view_of(&client, &server.base, &meeting.id).await;
+        assert_exactly(&view, index, &members[index], opened);
+    }
+    close_votes(&client, &server.base, &meetings).await;
+    drop(server);
+    assert_verified(&db, 2);
 }
 
 /// Awaits every future, concurrently.
