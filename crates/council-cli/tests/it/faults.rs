@@ -459,7 +459,8 @@ impl PrivatePostgres {
     }
 
     /// Starts the server, on the same port every time, and waits until it accepts
-    /// connections.
+    /// connections. Without `fsync`, for speed: an immediate stop is a crash of PostgreSQL's
+    /// processes, not of the machine, and the system keeps what they wrote.
     fn resume(&self) {
         let options = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
@@ -528,7 +529,8 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-/// The votes cast while PostgreSQL is down are held back from the voters: one per meeting.
+/// Meetings of the PostgreSQL restart test; the test itself casts one vote of each into the
+/// outage.
 const N_PG_MEETINGS: usize = 6;
 
 /// How many votes the background voters cast at once.
@@ -610,7 +612,7 @@ async fn while_postgresql_restarts_requests_get_503_and_retried_votes_are_record
         let base = server.base.clone();
         async move { assert_unavailable(&client, &base, &vote, UNAVAILABLE_WITHIN).await }
     });
-    futures_join_all(probes).await;
+    join_all(probes).await;
     let started = Instant::now();
     let listed = client
         .get(format!("{}/api/meetings", server.base))
@@ -911,7 +913,7 @@ async fn on_a_full_disk_votes_get_503_nothing_unstored_is_acknowledged_and_freei
 }
 
 /// Awaits every future, concurrently.
-async fn futures_join_all<F: std::future::Future<Output = ()> + Send + 'static>(
+async fn join_all<F: std::future::Future<Output = ()> + Send + 'static>(
     futures: impl IntoIterator<Item = F>,
 ) {
     let tasks: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
