@@ -110,14 +110,7 @@ impl ApiError {
 
     /// 500: a bug or a corrupt log; the cause is logged, not shown.
     pub fn internal(cause: &dyn std::error::Error) -> ApiError {
-        let mut chain = cause.to_string();
-        let mut source = cause.source();
-        while let Some(next) = source {
-            chain.push_str(": ");
-            chain.push_str(&next.to_string());
-            source = next.source();
-        }
-        tracing::error!(cause = %chain, "internal error");
+        tracing::error!(cause = %chain(cause), "internal error");
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
@@ -161,7 +154,9 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         match error {
             StoreError::Backend(_) => {
-                tracing::warn!(%error, "store unavailable");
+                // With its sources: the database's own words (disk full, read-only, connection
+                // refused) are what the operator needs.
+                tracing::warn!(cause = %chain(&error), "store unavailable");
                 ApiError::unavailable("the meeting log cannot be reached now; retry shortly")
             }
             StoreError::Conflict { .. } => ApiError::conflict(
@@ -170,6 +165,18 @@ impl From<StoreError> for ApiError {
             other => ApiError::internal(&other),
         }
     }
+}
+
+/// An error and its sources, `: `-separated.
+fn chain(cause: &dyn std::error::Error) -> String {
+    let mut chain = cause.to_string();
+    let mut source = cause.source();
+    while let Some(next) = source {
+        chain.push_str(": ");
+        chain.push_str(&next.to_string());
+        source = next.source();
+    }
+    chain
 }
 
 impl IntoResponse for ApiError {

@@ -348,20 +348,40 @@ async fn write_batch(
         Ok(connection) => connection,
         Err(error) => return (replies, batch_failed(&error.into(), n_jobs)),
     };
+    let results = write_on(&mut connection, work).await;
+    if results
+        .iter()
+        .any(|result| matches!(result, Err(StoreError::Backend(_))))
+    {
+        // After an I/O error (a file made read-only, a full disk) the connection may be
+        // left inside a transaction SQLite rolled back by itself, or read-only for good if
+        // SQLite opened it while the file was: a fresh connection replaces it
+        // (tests/it/faults.rs of council-cli).
+        connection.close_on_drop();
+    }
+    (replies, results)
+}
+
+/// The batch on one connection: one transaction, a savepoint per append.
+async fn write_on(
+    connection: &mut SqliteConnection,
+    work: Vec<(StreamId, u64, Vec<NewEvent>)>,
+) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    let n_jobs = work.len();
     if let Err(error) = sqlx::query("BEGIN IMMEDIATE")
         .execute(&mut *connection)
         .await
     {
-        return (replies, batch_failed(&error.into(), n_jobs));
+        return batch_failed(&error.into(), n_jobs);
     }
     let mut results = Vec::with_capacity(n_jobs);
     for (stream, expected_seq, events) in work {
         let savepoint = sqlx::query("SAVEPOINT job").execute(&mut *connection).await;
         if let Err(error) = savepoint {
             let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-            return (replies, batch_failed(&error.into(), n_jobs));
+            return batch_failed(&error.into(), n_jobs);
         }
-        let result = append_in(&mut connection, &stream, expected_seq, events).await;
+        let result = append_in(connection, &stream, expected_seq, events).await;
         let end = if result.is_ok() {
             sqlx::query("RELEASE job").execute(&mut *connection).await
         } else {
@@ -375,15 +395,15 @@ async fn write_batch(
         };
         if let Err(error) = end {
             let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-            return (replies, batch_failed(&error.into(), n_jobs));
+            return batch_failed(&error.into(), n_jobs);
         }
         results.push(result);
     }
     if let Err(error) = sqlx::query("COMMIT").execute(&mut *connection).await {
         let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-        return (replies, batch_failed(&error.into(), n_jobs));
+        return batch_failed(&error.into(), n_jobs);
     }
-    (replies, results)
+    results
 }
 
 /// One append inside the writer's open transaction: the request id first, then the

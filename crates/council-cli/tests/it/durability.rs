@@ -2,8 +2,12 @@
 //! the server. Concurrent voters cast votes in many meetings, the server is killed while
 //! requests are in flight, restarted on the same file, and every acknowledged vote is found
 //! exactly once; then `council verify` finds every hash chain intact.
+//!
+//! The helpers here (a `council serve` child, a meeting with a vote open, `council verify`)
+//! serve the fault tests of `faults.rs` too.
 
 use std::collections::{HashMap, VecDeque};
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -15,7 +19,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 /// The Council of 20 November 2024.
-const MEMBERS: [&str; 15] = [
+pub(crate) const MEMBERS: [&str; 15] = [
     "DZA", "CHN", "ECU", "FRA", "GUY", "JPN", "MLT", "MOZ", "KOR", "RUS", "SLE", "SVN", "CHE",
     "GBR", "USA",
 ];
@@ -28,30 +32,47 @@ const N_VOTERS: usize = 16;
 /// The server is killed once this many votes have been acknowledged (of 300).
 const KILL_AFTER_ACKNOWLEDGED: usize = 120;
 
-fn position_of(member: &str) -> &'static str {
+pub(crate) fn position_of(member: &str) -> &'static str {
     if member == "USA" { "no" } else { "yes" }
 }
 
-/// A `council serve` process and the address it listens on.
-struct Server {
+/// A `council serve` process, the address it listens on, and its log so far.
+pub(crate) struct Server {
     child: Child,
-    base: String,
+    pub(crate) base: String,
+    log: Arc<Mutex<String>>,
 }
 
 impl Server {
     /// Starts `council serve` on a database file and a free port, and waits for its address.
     /// `RUST_LOG` is set to `log_filter`.
-    fn start(db: &Path, log_filter: &str) -> Server {
+    pub(crate) fn start(db: &Path, log_filter: &str) -> Server {
+        Server::start_on(&format!("sqlite:{}", db.display()), log_filter)
+    }
+
+    /// Starts `council serve --db db_url` on a free port, and waits for its address.
+    pub(crate) fn start_on(db_url: &str, log_filter: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_council"))
             .env("RUST_LOG", log_filter)
-            .args(["serve", "--db"])
-            .arg(format!("sqlite:{}", db.display()))
+            .args(["serve", "--db", db_url])
             .args(["--listen", "127.0.0.1:0", "--no-demo"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("council serve starts");
+        let stderr = child.stderr.take().expect("the server's stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let written = Arc::clone(&log);
+        // Reads stderr to its end too, keeping it for the tests to read.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                let mut log = written.lock().expect("the log");
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
         let stdout = child.stdout.take().expect("the server's stdout");
         let (address, listening) = std::sync::mpsc::channel();
         // Reads stdout to its end, so the server never blocks on a full pipe.
@@ -66,11 +87,16 @@ impl Server {
         let base = listening
             .recv_timeout(Duration::from_secs(30))
             .expect("the server prints the address it listens on");
-        Server { child, base }
+        Server { child, base, log }
+    }
+
+    /// What the server logged so far.
+    pub(crate) fn log(&self) -> String {
+        self.log.lock().expect("the log").clone()
     }
 
     /// `kill -9`.
-    fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         self.child.kill().expect("the server is killed");
         self.child.wait().expect("the killed server is reaped");
     }
@@ -84,12 +110,13 @@ impl Drop for Server {
 }
 
 /// One meeting with the vote on S/2024/835 open.
-struct Meeting {
-    id: String,
-    keys: HashMap<String, String>,
+pub(crate) struct Meeting {
+    pub(crate) id: String,
+    /// The key of each holder: `president` or a member's code.
+    pub(crate) keys: HashMap<String, String>,
 }
 
-async fn post(
+pub(crate) async fn post(
     client: &reqwest::Client,
     url: String,
     key: Option<&str>,
@@ -104,13 +131,19 @@ async fn post(
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-async fn act(client: &reqwest::Client, base: &str, meeting: &Meeting, holder: &str, body: Value) {
+pub(crate) async fn act(
+    client: &reqwest::Client,
+    base: &str,
+    meeting: &Meeting,
+    holder: &str,
+    body: Value,
+) {
     let url = format!("{base}/api/meetings/{}/commands", meeting.id);
     let (status, answer) = post(client, url, Some(&meeting.keys[holder]), &body).await;
     assert_eq!(status, StatusCode::OK, "{body}: {answer}");
 }
 
-async fn open_vote(client: &reqwest::Client, base: &str) -> Meeting {
+pub(crate) async fn open_vote(client: &reqwest::Client, base: &str) -> Meeting {
     let (status, created) = post(
         client,
         format!("{base}/api/meetings"),
@@ -191,12 +224,12 @@ struct Outcomes {
     refused: Vec<String>,
 }
 
-async fn view_of(client: &reqwest::Client, base: &str, meeting: &str) -> Value {
+pub(crate) async fn view_of(client: &reqwest::Client, base: &str, meeting: &str) -> Value {
     let response = client
         .get(format!("{base}/api/meetings/{meeting}"))
         .send()
         .await
-        .expect("the restarted server answers");
+        .expect("the server answers");
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("a view")
 }
@@ -373,10 +406,15 @@ async fn every_acknowledged_vote_survives_kill_9_exactly_once_and_the_log_verifi
         "{n_recorded} votes recorded for {n_acknowledged} acknowledged"
     );
     server.kill();
+    assert_verified(&db, N_MEETINGS);
+}
 
+/// Runs `council verify --db db` and asserts that it finds the logs of `n_meetings` meetings
+/// (each with its access log), every hash chain intact.
+pub(crate) fn assert_verified(db: impl AsRef<OsStr>, n_meetings: usize) {
     let verified = Command::new(env!("CARGO_BIN_EXE_council"))
         .args(["verify", "--db"])
-        .arg(&db)
+        .arg(db)
         .output()
         .expect("council verify runs");
     let stdout = String::from_utf8_lossy(&verified.stdout);
@@ -386,7 +424,7 @@ async fn every_acknowledged_vote_survives_kill_9_exactly_once_and_the_log_verifi
         String::from_utf8_lossy(&verified.stderr)
     );
     assert!(
-        stdout.contains(&format!("verified {} logs, ", 2 * N_MEETINGS))
+        stdout.contains(&format!("verified {} logs, ", 2 * n_meetings))
             && stdout.contains("every hash chain is intact"),
         "{stdout}"
     );

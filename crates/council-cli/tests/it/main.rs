@@ -5,6 +5,7 @@ mod browser;
 mod chart;
 mod decide;
 mod durability;
+mod faults;
 mod power;
 mod record;
 mod scenarios;
