@@ -322,10 +322,18 @@ async fn write_loop(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
 
 /// The same failure for every append of a batch: the store's error, once per append.
 fn batch_failed(error: &StoreError, n_jobs: usize) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    // The database's own words (disk full, read-only) are in the source chain: keep them.
+    let mut cause = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(next) = source {
+        cause.push_str(": ");
+        cause.push_str(&next.to_string());
+        source = next.source();
+    }
     (0..n_jobs)
         .map(|_| {
             Err(StoreError::Backend(sqlx::Error::Protocol(format!(
-                "the batch of appends failed: {error}"
+                "the batch of appends failed: {cause}"
             ))))
         })
         .collect()
