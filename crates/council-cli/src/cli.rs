@@ -114,6 +114,10 @@ pub enum Command {
         /// Votes taken in each meeting, one after another.
         #[arg(long, default_value_t = 3)]
         rounds: usize,
+        /// Over how many milliseconds each round's fifteen votes in a meeting are spread
+        /// (hands going up around the table); 0 sends them all at the same instant.
+        #[arg(long, default_value_t = 0)]
+        spread_ms: u64,
         /// Answer in JSON.
         #[arg(long)]
         json: bool,

@@ -76,6 +76,9 @@ pub struct LoadConfig {
     pub rounds: usize,
     /// How many set-up requests run at once.
     pub setup_concurrency: usize,
+    /// Over how long each round's votes in a meeting are spread, as hands go up around the
+    /// table: 0 sends all fifteen at the same instant (the worst case).
+    pub spread: Duration,
 }
 
 /// What a load run measured.
@@ -91,6 +94,8 @@ pub struct LoadReport {
     pub errors: usize,
     /// The first few errors, for the reader.
     pub error_samples: Vec<String>,
+    /// Over how long each round's votes were spread, in milliseconds.
+    pub spread_ms: u64,
     /// Wall time of the voting, in seconds.
     pub seconds: f64,
     /// Votes acknowledged per second of voting.
@@ -288,17 +293,14 @@ pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
             let meeting = Arc::clone(meeting);
             let acknowledged = Arc::clone(&acknowledged);
             let errors = Arc::clone(&errors);
+            let spread = config.spread;
             tasks.push(tokio::spawn(async move {
-                vote_round(
-                    &client,
-                    &base,
+                let round = Round {
                     index,
-                    &meeting,
-                    round,
-                    &acknowledged,
-                    &errors,
-                )
-                .await;
+                    number: round,
+                    spread,
+                };
+                vote_round(&client, &base, &meeting, &round, &acknowledged, &errors).await;
             }));
         }
         while let Some(joined) = tasks.next().await {
@@ -346,6 +348,7 @@ pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
     Ok(LoadReport {
         meetings: meetings.len(),
         rounds: config.rounds,
+        spread_ms: u64::try_from(config.spread.as_millis()).unwrap_or(u64::MAX),
         votes,
         errors: errors.count,
         error_samples: errors.samples,
@@ -361,17 +364,37 @@ pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
     })
 }
 
+/// One round in one meeting.
+struct Round {
+    index: usize,
+    number: usize,
+    spread: Duration,
+}
+
+impl Round {
+    /// When a seat's hand goes up: spread over the round's window, differently in each
+    /// meeting and round (a fixed scramble, so runs are repeatable).
+    fn delay(&self, seat: usize) -> Duration {
+        let scramble = (self.index as u64)
+            .wrapping_mul(7919)
+            .wrapping_add((seat as u64).wrapping_mul(104_729))
+            .wrapping_add((self.number as u64).wrapping_mul(1_299_709))
+            % 1000;
+        self.spread.mul_f64(scramble as f64 / 1000.0)
+    }
+}
+
 async fn vote_round(
     client: &reqwest::Client,
     base: &str,
-    index: usize,
     meeting: &Meeting,
-    round: usize,
+    round: &Round,
     acknowledged: &Mutex<Vec<Acknowledged>>,
     errors: &Mutex<Errors>,
 ) {
+    let index = round.index;
     let commands = format!("{base}/api/meetings/{}/commands", meeting.id);
-    let symbol = format!("S/LOAD/{round}");
+    let symbol = format!("S/LOAD/{}", round.number);
     let put = json!({"command": "put_to_vote", "item": {"item": "draft", "draft": symbol}});
     match post(client, &commands, Some(&meeting.president), &put).await {
         Ok((200, _)) => {}
@@ -392,7 +415,9 @@ async fn vote_round(
         let position = if seat % 5 == 0 { "abstain" } else { "yes" };
         let body = json!({"command": "cast_vote", "position": position});
         let commands = commands.clone();
+        let delay = round.delay(seat);
         casts.push(async move {
+            tokio::time::sleep(delay).await;
             let sent = Instant::now();
             let answer = post(client, &commands, Some(key), &body).await;
             (sent, sent.elapsed(), answer)

@@ -69,6 +69,7 @@ pub fn run(
     db: Option<&str>,
     meetings: usize,
     rounds: usize,
+    spread_ms: u64,
     json: bool,
     io: &mut Io<'_>,
 ) -> Result<(), CommandError> {
@@ -121,6 +122,7 @@ pub fn run(
             meetings,
             rounds,
             setup_concurrency: 32,
+            spread: std::time::Duration::from_millis(spread_ms),
         };
         let load = council_load::run(&config)
             .await
@@ -166,7 +168,11 @@ fn print_table(report: &BenchReport, io: &mut Io<'_>) -> Result<(), CommandError
         load.meetings * 15,
         load.boards
     )?;
-    writeln!(io.stdout, "rounds                {}", load.rounds)?;
+    writeln!(
+        io.stdout,
+        "rounds                {} (each meeting's votes spread over {} ms)",
+        load.rounds, load.spread_ms
+    )?;
     writeln!(io.stdout, "votes acknowledged    {}", load.votes)?;
     writeln!(io.stdout, "errors                {}", load.errors)?;
     for sample in &load.error_samples {

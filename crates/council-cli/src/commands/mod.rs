@@ -37,8 +37,9 @@ pub fn dispatch(command: Command, io: &mut Io<'_>) -> Result<(), CommandError> {
             db,
             meetings,
             rounds,
+            spread_ms,
             json,
-        } => bench_load::run(db.as_deref(), meetings, rounds, json, io),
+        } => bench_load::run(db.as_deref(), meetings, rounds, spread_ms, json, io),
         Command::Export {
             db,
             meeting,
