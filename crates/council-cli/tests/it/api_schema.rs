@@ -17,7 +17,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// schemathesis's own time budget for generating and sending requests.
-const MAX_SECONDS: u32 = 60;
+const MAX_SECONDS: u32 = 45;
 
 /// Test cases per operation and phase, so one run stays within the budget on 2 cores.
 const MAX_EXAMPLES: u32 = 40;
