@@ -6,6 +6,8 @@
 #   bash bench/fuzz.sh 600               # ten minutes per target
 #   bash bench/fuzz.sh 60 api_command    # one target
 #   FUZZ_SANITIZER=address bash bench/fuzz.sh 600   # with AddressSanitizer (a rebuild)
+#   FUZZ_PROFILE=dev bash bench/fuzz.sh 15           # unoptimised: builds in a fraction of
+#                                                    # the time, runs slower (CI's choice)
 #
 # Reproduce a crash: cargo fuzz run -s none -a TARGET fuzz/artifacts/TARGET/crash-...
 #
@@ -14,7 +16,7 @@
 # ones; a sanitizer adds -Zsanitizer=..., which stable rustc accepts with RUSTC_BOOTSTRAP=1,
 # set below only then. Checked with rustc 1.95.0 and cargo-fuzz 0.13.2. No sanitizer by
 # default: our crates forbid unsafe code, so libFuzzer's coverage, panics and debug
-# assertions (-a: overflow checks) find what matters, and the build is shared with CI's runs.
+# assertions (-a: overflow checks) find what matters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,9 @@ if [ "${#targets[@]}" -eq 0 ]; then
   targets=(scenario decide api_command api_create_meeting)
 fi
 sanitizer="${FUZZ_SANITIZER:-none}"
+# release (cargo-fuzz's default: optimised, one codegen unit, slow to build) or dev.
+profile=()
+if [ "${FUZZ_PROFILE:-release}" = dev ]; then profile=(--dev); fi
 
 # Sanitizers need -Zsanitizer, which stable rustc accepts only with RUSTC_BOOTSTRAP=1;
 # without one cargo-fuzz passes stable flags only, and setting it anyway would make cargo
@@ -36,14 +41,14 @@ command -v cargo-fuzz >/dev/null 2>&1 || {
 }
 
 build_started=$SECONDS
-cargo fuzz build --sanitizer "$sanitizer" --debug-assertions
+cargo fuzz build "${profile[@]}" --sanitizer "$sanitizer" --debug-assertions
 echo "fuzz: built in $((SECONDS - build_started)) s"
 
 for target in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$target"
   echo "fuzz: $target for ${seconds} s"
   # The first directory receives what libFuzzer finds; the seeds are only read.
-  cargo fuzz run --sanitizer "$sanitizer" --debug-assertions "$target" \
+  cargo fuzz run "${profile[@]}" --sanitizer "$sanitizer" --debug-assertions "$target" \
     "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1
 done
