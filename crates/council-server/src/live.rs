@@ -25,12 +25,25 @@ use crate::service::Entry;
 
 /// `?after=N`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct After {
     /// Resume after this sequence number.
     pub after: Option<u64>,
     /// A key of the meeting, for closed consultations (browsers' `EventSource` cannot send
     /// an `Authorization` header); public meetings need none.
     pub key: Option<String>,
+}
+
+/// One message of the stream, as OpenAPI 3.1 describes `text/event-stream`: the schema is
+/// each event's, not the whole body's (clients such as schemathesis check every event).
+#[derive(Debug, utoipa::ToSchema)]
+pub struct StreamEvent {
+    /// The event's sequence number, for `Last-Event-ID`.
+    pub id: String,
+    /// The event's kind (`meeting_opened`, `vote_cast`, ...).
+    pub event: String,
+    /// JSON text: `{"seq", "kind", "recorded_at", "event"}`, as an [`EventView`](crate::dto::EventView).
+    pub data: String,
 }
 
 fn message(stored: &StoredEvent) -> SseEvent {
@@ -112,8 +125,9 @@ impl Follow {
     get, path = "/api/meetings/{id}/events",
     params(("id" = String, Path), After, ("Last-Event-ID" = Option<String>, Header, description = "resume after this event")),
     responses(
-        (status = 200, description = "text/event-stream of the meeting's events", content_type = "text/event-stream", body = String),
+        (status = 200, description = "text/event-stream of the meeting's events, one message each", content_type = "text/event-stream", body = StreamEvent),
         (status = 400, body = ErrorBody),
+        (status = 401, description = "closed consultations, without a key of the meeting", body = ErrorBody),
         (status = 404, body = ErrorBody),
     )
 )]
@@ -156,4 +170,35 @@ pub async fn events(
         Some((Ok(item), follow))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::OpenApi;
+
+    /// Issue 6: schemathesis found the stream documented as one string (OpenAPI 3.1 reads a
+    /// `text/event-stream` schema as each event's), and `after` and `key` documented as
+    /// path parameters.
+    #[test]
+    fn the_openapi_document_describes_each_event_of_the_stream_and_its_query_parameters() {
+        let document = serde_json::to_value(crate::api::ApiDoc::openapi()).unwrap();
+        let operation = &document["paths"]["/api/meetings/{id}/events"]["get"];
+        let schema = &operation["responses"]["200"]["content"]["text/event-stream"]["schema"];
+        let reference = schema["$ref"].as_str().expect("a schema of its own");
+        let name = reference.rsplit('/').next().unwrap();
+        let event = &document["components"]["schemas"][name];
+        for field in ["id", "event", "data"] {
+            assert_eq!(event["properties"][field]["type"], "string", "{event}");
+        }
+        let parameters = operation["parameters"].as_array().unwrap();
+        for name in ["after", "key"] {
+            let parameter = parameters
+                .iter()
+                .find(|parameter| parameter["name"] == name)
+                .unwrap();
+            assert_eq!(parameter["in"], "query", "{parameter}");
+            assert_ne!(parameter["required"], true, "{parameter}");
+        }
+        assert!(operation["responses"]["401"].is_object(), "{operation}");
+    }
 }

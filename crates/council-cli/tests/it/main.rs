@@ -1,5 +1,6 @@
 //! Integration tests of the `council` command, run as the built binary and in-process.
 
+mod api_schema;
 mod bench_load;
 mod browser;
 mod chart;

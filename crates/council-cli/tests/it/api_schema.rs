@@ -1,0 +1,147 @@
+//! The API against its own OpenAPI document (issue 6): schemathesis, from PyPI, generates
+//! requests from `/api/openapi.json` and sends them to a real `council serve`; no answer may
+//! be a server error, and every documented answer must match its schema.
+//!
+//! schemathesis lives in a virtual environment under `target/`, which `.ci/run` makes:
+//!
+//! ```text
+//! python3 -m venv target/schemathesis
+//! target/schemathesis/bin/pip install -r crates/council-cli/tests/schemathesis/requirements.txt
+//! ```
+//!
+//! Without it the test fails, naming those commands; it never skips.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// schemathesis's own time budget for generating and sending requests.
+const MAX_SECONDS: u32 = 45;
+
+/// Test cases per operation and phase, so one run stays within the budget on 2 cores.
+const MAX_EXAMPLES: u32 = 40;
+
+/// After this the schemathesis process is killed and the test fails.
+const HARD_LIMIT: Duration = Duration::from_secs(300);
+
+const SETUP: &str = "python3 -m venv target/schemathesis && target/schemathesis/bin/pip install -r crates/council-cli/tests/schemathesis/requirements.txt";
+
+/// The schemathesis command: `COUNCIL_SCHEMATHESIS` if set, else the workspace's venv.
+fn schemathesis() -> PathBuf {
+    if let Some(path) = std::env::var_os("COUNCIL_SCHEMATHESIS") {
+        return PathBuf::from(path);
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/schemathesis/bin/schemathesis")
+}
+
+/// A `council serve` process, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(db: &std::path::Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_council"))
+            .env("RUST_LOG", "warn")
+            .args(["serve", "--db"])
+            .arg(format!("sqlite:{}", db.display()))
+            .args(["--listen", "127.0.0.1:0", "--no-demo"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("council serve starts");
+        let stdout = child.stdout.take().expect("the server's stdout");
+        let (address, listening) = std::sync::mpsc::channel();
+        // Reads stdout to its end, so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(base) = line.strip_prefix("council: listening on ") {
+                    let _ = address.send(base.trim().to_owned());
+                }
+            }
+        });
+        let base = listening
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server prints the address it listens on");
+        Server { child, base }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads a child's pipe to its end on a thread of its own.
+fn collect(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+#[test]
+fn no_request_generated_from_the_openapi_document_gets_a_server_error_or_an_answer_off_schema() {
+    let schemathesis = schemathesis();
+    assert!(
+        schemathesis.is_file(),
+        "schemathesis is not installed at {}: set it up from the workspace root with `{SETUP}` (as .ci/run does)",
+        schemathesis.display()
+    );
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let server = Server::start(&directory.path().join("council.db"));
+    let started = Instant::now();
+    let mut child = Command::new(&schemathesis)
+        .arg("run")
+        .arg(format!("{}/api/openapi.json", server.base))
+        .args(["--checks", "not_a_server_error,response_schema_conformance"])
+        .args(["--max-examples", &MAX_EXAMPLES.to_string()])
+        .args(["--max-time", &MAX_SECONDS.to_string()])
+        .args(["--workers", "2", "--seed", "6", "--no-color"])
+        .args(["--generation-database", "none"])
+        .args(["--request-timeout", "10"])
+        .current_dir(directory.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| {
+            panic!(
+                "cannot run {}: {error}; set it up with `{SETUP}`",
+                schemathesis.display()
+            )
+        });
+    let stdout = collect(child.stdout.take().expect("schemathesis's stdout"));
+    let stderr = collect(child.stderr.take().expect("schemathesis's stderr"));
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("schemathesis can be waited for") {
+            break Some(status);
+        }
+        if started.elapsed() > HARD_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let output = format!(
+        "--- schemathesis stdout\n{}\n--- schemathesis stderr\n{}",
+        stdout.join().unwrap_or_default(),
+        stderr.join().unwrap_or_default()
+    );
+    let Some(status) = status else {
+        panic!("schemathesis ran over {HARD_LIMIT:?} and was killed\n{output}");
+    };
+    assert!(
+        status.success(),
+        "schemathesis found problems ({status}) against {}\n{output}",
+        server.base
+    );
+}
