@@ -11,10 +11,12 @@
 //!
 //! Without it the test fails, naming those commands; it never skips.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::durability::Server;
 
 /// schemathesis's own time budget for generating and sending requests.
 const MAX_SECONDS: u32 = 45;
@@ -35,49 +37,6 @@ fn schemathesis() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/schemathesis/bin/schemathesis")
 }
 
-/// A `council serve` process, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(db: &std::path::Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_council"))
-            .env("RUST_LOG", "warn")
-            .args(["serve", "--db"])
-            .arg(format!("sqlite:{}", db.display()))
-            .args(["--listen", "127.0.0.1:0", "--no-demo"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("council serve starts");
-        let stdout = child.stdout.take().expect("the server's stdout");
-        let (address, listening) = std::sync::mpsc::channel();
-        // Reads stdout to its end, so the server never blocks on a full pipe.
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if let Some(base) = line.strip_prefix("council: listening on ") {
-                    let _ = address.send(base.trim().to_owned());
-                }
-            }
-        });
-        let base = listening
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server prints the address it listens on");
-        Server { child, base }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Reads a child's pipe to its end on a thread of its own.
 fn collect(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
     std::thread::spawn(move || {
@@ -96,7 +55,7 @@ fn no_request_generated_from_the_openapi_document_gets_a_server_error_or_an_answ
         schemathesis.display()
     );
     let directory = tempfile::tempdir().expect("a temporary directory");
-    let server = Server::start(&directory.path().join("council.db"));
+    let server = Server::start(&directory.path().join("council.db"), "warn");
     let started = Instant::now();
     let mut child = Command::new(&schemathesis)
         .arg("run")
