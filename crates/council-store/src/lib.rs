@@ -102,6 +102,7 @@ pub mod stream;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod verify;
+mod writer;
 
 pub use chain::{Corruption, verify_chain};
 pub use error::StoreError;

@@ -6,7 +6,9 @@
 //! and `timestamptz`, which would reorder keys and drop nanoseconds: the row holds what was
 //! hashed.
 //!
-//! Appends: each one is a transaction that first takes a transaction-scoped advisory lock
+//! Appends: group commit, as in SQLite: one writer task per store commits the appends
+//! waiting in one transaction, each in a savepoint of its own. Each append first takes a
+//! transaction-scoped advisory lock
 //! on its stream (`pg_advisory_xact_lock`, keyed by the SHA-256 of the stream id), so
 //! appends to one stream queue, from any process, while other streams go on in parallel.
 //! Under that lock the transaction looks the request id up in `requests`
@@ -34,8 +36,8 @@ use std::time::Duration;
 
 use futures_util::Stream;
 use sha2::{Digest, Sha256};
+use sqlx::PgConnection;
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions};
-use sqlx::{PgConnection, Postgres, Transaction};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
@@ -44,9 +46,10 @@ use crate::request::RequestId;
 use crate::row::{
     EVENT_COLUMNS, EventRow, from_sql, into_events, stream_report, to_sql, unreadable,
 };
-use crate::store::EventStore;
+use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
+use crate::writer::{Work, Writer, batch_failed};
 
 /// The channel on which every append is announced, as `<stream_id>:<seq>`.
 pub const NOTIFY_CHANNEL: &str = "council_events";
@@ -68,6 +71,7 @@ const STREAM_IDS: &str =
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
+    writer: Writer,
 }
 
 impl PostgresStore {
@@ -107,7 +111,14 @@ impl PostgresStore {
 
     async fn migrate(pool: PgPool, database: PathBuf) -> Result<PostgresStore, StoreError> {
         match sqlx::migrate!("./migrations/postgres").run(&pool).await {
-            Ok(()) => Ok(PostgresStore { pool }),
+            Ok(()) => {
+                let batches = pool.clone();
+                let writer = Writer::spawn(move |work| {
+                    let pool = batches.clone();
+                    async move { write_batch(&pool, work).await }
+                });
+                Ok(PostgresStore { pool, writer })
+            }
             Err(source) => {
                 pool.close().await;
                 Err(StoreError::Migration {
@@ -154,41 +165,6 @@ impl PostgresStore {
             Some((item, listener))
         });
         Ok(Box::pin(appends))
-    }
-
-    /// Why an append was refused after a unique violation, read once its transaction is
-    /// rolled back: the request was already written, or else the stream moved on.
-    async fn refusal_after_race(
-        &self,
-        stream: &StreamId,
-        expected_seq: u64,
-        request_id: Option<&RequestId>,
-    ) -> StoreError {
-        let mut connection = match self.pool.acquire().await {
-            Ok(connection) => connection,
-            Err(error) => return error.into(),
-        };
-        if let Some(request_id) = request_id {
-            match first_seq_of_request(&mut connection, stream, request_id).await {
-                Ok(Some(seq)) => {
-                    return StoreError::DuplicateRequest {
-                        stream: stream.clone(),
-                        request_id: request_id.clone(),
-                        seq,
-                    };
-                }
-                Ok(None) => {}
-                Err(error) => return error,
-            }
-        }
-        match last_event(&mut connection, stream).await {
-            Ok(last) => StoreError::Conflict {
-                stream: stream.clone(),
-                expected: expected_seq,
-                actual: last.map_or(0, |(seq, _)| seq),
-            },
-            Err(error) => error,
-        }
     }
 }
 
@@ -295,7 +271,7 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 /// Writes sealed events and their request, and announces them, in `transaction`; a unique
 /// violation comes back as `Ok(false)`, with the transaction to be rolled back.
 async fn insert(
-    transaction: &mut Transaction<'_, Postgres>,
+    connection: &mut PgConnection,
     stream: &StreamId,
     request_id: Option<&RequestId>,
     stored: &[StoredEvent],
@@ -316,7 +292,7 @@ async fn insert(
     .bind(stored.iter().map(|event| canonical_time(event.recorded_at)).collect::<Vec<_>>())
     .bind(stored.iter().map(|event| event.prev_hash.to_string()).collect::<Vec<_>>())
     .bind(stored.iter().map(|event| event.hash.to_string()).collect::<Vec<_>>())
-    .execute(&mut **transaction)
+    .execute(&mut *connection)
     .await;
     match inserted {
         Ok(_) => {}
@@ -333,7 +309,7 @@ async fn insert(
         .bind(stream.as_str())
         .bind(request_id.as_str())
         .bind(to_sql(first.seq))
-        .execute(&mut **transaction)
+        .execute(&mut *connection)
         .await;
         match inserted {
             Ok(_) => {}
@@ -344,9 +320,204 @@ async fn insert(
     sqlx::query("SELECT pg_notify($1, $2)")
         .bind(NOTIFY_CHANNEL)
         .bind(format!("{stream}:{}", last.seq))
-        .execute(&mut **transaction)
+        .execute(&mut *connection)
         .await?;
     Ok(true)
+}
+
+/// One batch of appends in one transaction (group commit), each in a savepoint of its own.
+/// The appends take their streams' advisory locks in the order of the locks' keys (each
+/// stream's appends kept in the order submitted), so two instances committing batches at
+/// once cannot deadlock; results come back in the order the appends were submitted.
+async fn write_batch(pool: &PgPool, work: Vec<Work>) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    let n_jobs = work.len();
+    let mut connection = match pool.acquire().await {
+        Ok(connection) => connection,
+        Err(error) => return batch_failed(&error.into(), n_jobs),
+    };
+    let results = write_on(&mut connection, work).await;
+    if results
+        .iter()
+        .any(|result| matches!(result, Err(StoreError::Backend(_))))
+    {
+        // A connection that met a database error may be in any state: replace it.
+        connection.close_on_drop();
+    }
+    results
+}
+
+async fn write_on(
+    connection: &mut PgConnection,
+    work: Vec<Work>,
+) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    let n_jobs = work.len();
+    let mut order: Vec<usize> = (0..n_jobs).collect();
+    order.sort_by_key(|index| lock_key(&work[*index].stream));
+    let mut work: Vec<Option<Work>> = work.into_iter().map(Some).collect();
+    let mut results: Vec<Option<Result<Vec<StoredEvent>, StoreError>>> =
+        (0..n_jobs).map(|_| None).collect();
+    if let Err(error) = sqlx::query("BEGIN").execute(&mut *connection).await {
+        return batch_failed(&error.into(), n_jobs);
+    }
+    for index in order {
+        let Some(Work {
+            stream,
+            expected_seq,
+            events,
+        }) = work[index].take()
+        else {
+            continue;
+        };
+        if let Err(error) = sqlx::query("SAVEPOINT job").execute(&mut *connection).await {
+            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
+            return batch_failed(&error.into(), n_jobs);
+        }
+        let request_id = match batch_request_id(&events) {
+            Ok(request_id) => request_id.cloned(),
+            Err(error) => {
+                results[index] = Some(Err(error.into()));
+                let _ = sqlx::query("RELEASE SAVEPOINT job")
+                    .execute(&mut *connection)
+                    .await;
+                continue;
+            }
+        };
+        let outcome = append_in(
+            connection,
+            &stream,
+            expected_seq,
+            request_id.as_ref(),
+            events,
+        )
+        .await;
+        let (result, keep) = match outcome {
+            Ok(Some(stored)) => (Ok(stored), true),
+            Ok(None) => (
+                Err(StoreError::Conflict {
+                    stream: stream.clone(),
+                    expected: expected_seq,
+                    actual: 0,
+                }),
+                false,
+            ),
+            Err(error) => (Err(error), false),
+        };
+        let end = if keep {
+            sqlx::query("RELEASE SAVEPOINT job")
+                .execute(&mut *connection)
+                .await
+        } else {
+            match sqlx::query("ROLLBACK TO SAVEPOINT job")
+                .execute(&mut *connection)
+                .await
+            {
+                Ok(_) => {
+                    sqlx::query("RELEASE SAVEPOINT job")
+                        .execute(&mut *connection)
+                        .await
+                }
+                Err(error) => Err(error),
+            }
+        };
+        if let Err(error) = end {
+            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
+            return batch_failed(&error.into(), n_jobs);
+        }
+        // A unique violation (a writer that bypassed the lock): after rolling back to the
+        // savepoint, the transaction can read why.
+        let result = match result {
+            Err(StoreError::Conflict { actual: 0, .. }) if !keep => {
+                Err(
+                    refusal_after_race(connection, &stream, expected_seq, request_id.as_ref())
+                        .await,
+                )
+            }
+            other => other,
+        };
+        results[index] = Some(result);
+    }
+    if let Err(error) = sqlx::query("COMMIT").execute(&mut *connection).await {
+        let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
+        return batch_failed(&error.into(), n_jobs);
+    }
+    results
+        .into_iter()
+        .map(|result| result.unwrap_or_else(|| Err(StoreError::Backend(sqlx::Error::PoolClosed))))
+        .collect()
+}
+
+/// One append inside the open transaction: the stream's lock, the request id, the sequence
+/// number, the rows and the notification. `Ok(None)` is a unique violation, to be explained
+/// after rolling back to the savepoint.
+async fn append_in(
+    connection: &mut PgConnection,
+    stream: &StreamId,
+    expected_seq: u64,
+    request_id: Option<&RequestId>,
+    events: Vec<NewEvent>,
+) -> Result<Option<Vec<StoredEvent>>, StoreError> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
+        .bind(LOCK_NAMESPACE)
+        .bind(lock_key(stream))
+        .execute(&mut *connection)
+        .await?;
+    // Before the sequence number: a retry comes with the `expected_seq` of its first
+    // attempt, which is stale once that attempt has been written.
+    if let Some(request_id) = request_id
+        && let Some(seq) = first_seq_of_request(connection, stream, request_id).await?
+    {
+        return Err(StoreError::DuplicateRequest {
+            stream: stream.clone(),
+            request_id: request_id.clone(),
+            seq,
+        });
+    }
+    let last = last_event(connection, stream).await?;
+    let actual = last.map_or(0, |(seq, _)| seq);
+    if actual != expected_seq {
+        return Err(StoreError::Conflict {
+            stream: stream.clone(),
+            expected: expected_seq,
+            actual,
+        });
+    }
+    let last_hash = last.map_or(EventHash::GENESIS, |(_, hash)| hash);
+    let stored = seal(stream, expected_seq, last_hash, events);
+    if !insert(connection, stream, request_id, &stored).await? {
+        return Ok(None);
+    }
+    Ok(Some(stored))
+}
+
+/// Why an append was refused after a unique violation: the request was already written,
+/// or else the stream moved on.
+async fn refusal_after_race(
+    connection: &mut PgConnection,
+    stream: &StreamId,
+    expected_seq: u64,
+    request_id: Option<&RequestId>,
+) -> StoreError {
+    if let Some(request_id) = request_id {
+        match first_seq_of_request(connection, stream, request_id).await {
+            Ok(Some(seq)) => {
+                return StoreError::DuplicateRequest {
+                    stream: stream.clone(),
+                    request_id: request_id.clone(),
+                    seq,
+                };
+            }
+            Ok(None) => {}
+            Err(error) => return error,
+        }
+    }
+    match last_event(connection, stream).await {
+        Ok(last) => StoreError::Conflict {
+            stream: stream.clone(),
+            expected: expected_seq,
+            actual: last.map_or(0, |(seq, _)| seq),
+        },
+        Err(error) => error,
+    }
 }
 
 impl EventStore for PostgresStore {
@@ -356,52 +527,16 @@ impl EventStore for PostgresStore {
         expected_seq: u64,
         events: Vec<NewEvent>,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        if events.is_empty() {
-            return Ok(Vec::new());
-        }
-        let request_id = batch_request_id(&events)?.cloned();
-        let mut transaction = self.pool.begin().await?;
-        sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
-            .bind(LOCK_NAMESPACE)
-            .bind(lock_key(stream))
-            .execute(&mut *transaction)
-            .await?;
-        // Before the sequence number: a retry comes with the `expected_seq` of its first
-        // attempt, which is stale once that attempt has been written.
-        let earlier = match &request_id {
-            Some(request_id) => first_seq_of_request(&mut transaction, stream, request_id).await?,
-            None => None,
-        };
-        if let (Some(request_id), Some(seq)) = (&request_id, earlier) {
-            transaction.rollback().await?;
-            return Err(StoreError::DuplicateRequest {
-                stream: stream.clone(),
-                request_id: request_id.clone(),
-                seq,
-            });
-        }
-        let last = last_event(&mut transaction, stream).await?;
-        let actual = last.map_or(0, |(seq, _)| seq);
-        if actual != expected_seq {
-            transaction.rollback().await?;
-            return Err(StoreError::Conflict {
-                stream: stream.clone(),
-                expected: expected_seq,
-                actual,
-            });
-        }
-        let last_hash = last.map_or(EventHash::GENESIS, |(_, hash)| hash);
-        let stored = seal(stream, expected_seq, last_hash, events);
-        if !insert(&mut transaction, stream, request_id.as_ref(), &stored).await? {
-            // Only for a writer that bypassed the lock: a failed statement aborts the
-            // transaction, so the refusal is read after rolling it back.
-            transaction.rollback().await?;
-            return Err(self
-                .refusal_after_race(stream, expected_seq, request_id.as_ref())
-                .await);
-        }
-        transaction.commit().await?;
-        Ok(stored)
+        self.submit(stream, expected_seq, events).await.await
+    }
+
+    async fn submit(
+        &self,
+        stream: &StreamId,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> PendingAppend {
+        self.writer.submit(stream, expected_seq, events).await
     }
 
     async fn load_after(

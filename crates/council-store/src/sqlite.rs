@@ -28,7 +28,6 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{Connection, SqliteConnection};
-use tokio::sync::{mpsc, oneshot};
 
 use crate::chain::{Corruption, canonical_json, canonical_time, seal};
 use crate::error::StoreError;
@@ -40,6 +39,7 @@ use crate::row::{
 use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
+use crate::writer::{Work, Writer, batch_failed};
 
 /// How long a writer waits for another one to commit before giving up with a backend error.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -48,20 +48,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
-    writer: mpsc::Sender<Job>,
+    writer: Writer,
 }
-
-/// One append waiting for the writer.
-#[derive(Debug)]
-struct Job {
-    stream: StreamId,
-    expected_seq: u64,
-    events: Vec<NewEvent>,
-    reply: oneshot::Sender<Result<Vec<StoredEvent>, StoreError>>,
-}
-
-/// The most appends committed together.
-const MAX_BATCH: usize = 256;
 
 impl SqliteStore {
     /// Opens the store at `url` (`sqlite:PATH`), creating the file if it is missing and
@@ -95,8 +83,11 @@ impl SqliteStore {
     async fn migrate(pool: SqlitePool, path: PathBuf) -> Result<SqliteStore, StoreError> {
         match sqlx::migrate!("./migrations/sqlite").run(&pool).await {
             Ok(()) => {
-                let (writer, jobs) = mpsc::channel(4 * MAX_BATCH);
-                tokio::spawn(write_loop(pool.clone(), jobs));
+                let batches = pool.clone();
+                let writer = Writer::spawn(move |work| {
+                    let pool = batches.clone();
+                    async move { write_batch(&pool, work).await }
+                });
                 Ok(SqliteStore { pool, writer })
             }
             Err(source) => {
@@ -206,25 +197,7 @@ impl EventStore for SqliteStore {
         expected_seq: u64,
         events: Vec<NewEvent>,
     ) -> PendingAppend {
-        let ready = |result| Box::pin(std::future::ready(result)) as PendingAppend;
-        if events.is_empty() {
-            return ready(Ok(Vec::new()));
-        }
-        if let Err(error) = batch_request_id(&events) {
-            return ready(Err(error.into()));
-        }
-        let (reply, answer) = oneshot::channel();
-        let job = Job {
-            stream: stream.clone(),
-            expected_seq,
-            events,
-            reply,
-        };
-        let stopped = || StoreError::Backend(sqlx::Error::PoolClosed);
-        if self.writer.send(job).await.is_err() {
-            return ready(Err(stopped()));
-        }
-        Box::pin(async move { answer.await.map_err(|_| stopped())? })
+        self.writer.submit(stream, expected_seq, events).await
     }
 
     async fn load_after(
@@ -298,63 +271,15 @@ impl EventStore for SqliteStore {
     }
 }
 
-/// The writer: takes the appends waiting, up to [`MAX_BATCH`], and commits them in one
-/// transaction (group commit), so one `fsync` makes many appends durable. Each append runs
-/// inside a savepoint of its own: a refused append (a conflict, a repeated request) is
-/// rolled back alone and the others go on. No append is answered before the commit that
-/// holds it has returned.
-async fn write_loop(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
-    while let Some(first) = jobs.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
-        let (replies, results) = write_batch(&pool, batch).await;
-        for (reply, result) in replies.into_iter().zip(results) {
-            // An append whose caller has gone is still written: nothing to tell.
-            let _ = reply.send(result);
-        }
-    }
-}
-
-/// The same failure for every append of a batch: the store's error, once per append.
-fn batch_failed(error: &StoreError, n_jobs: usize) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
-    // The database's own words (disk full, read-only) are in the source chain: keep them.
-    let mut cause = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(next) = source {
-        cause.push_str(": ");
-        cause.push_str(&next.to_string());
-        source = next.source();
-    }
-    (0..n_jobs)
-        .map(|_| {
-            Err(StoreError::Backend(sqlx::Error::Protocol(format!(
-                "the batch of appends failed: {cause}"
-            ))))
-        })
-        .collect()
-}
-
-type Replies = Vec<oneshot::Sender<Result<Vec<StoredEvent>, StoreError>>>;
-
+/// One batch of appends on a connection of the pool (see the module docs).
 async fn write_batch(
     pool: &SqlitePool,
-    batch: Vec<Job>,
-) -> (Replies, Vec<Result<Vec<StoredEvent>, StoreError>>) {
-    let n_jobs = batch.len();
-    let mut replies = Vec::with_capacity(n_jobs);
-    let mut work = Vec::with_capacity(n_jobs);
-    for job in batch {
-        replies.push(job.reply);
-        work.push((job.stream, job.expected_seq, job.events));
-    }
+    work: Vec<Work>,
+) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    let n_jobs = work.len();
     let mut connection = match pool.acquire().await {
         Ok(connection) => connection,
-        Err(error) => return (replies, batch_failed(&error.into(), n_jobs)),
+        Err(error) => return batch_failed(&error.into(), n_jobs),
     };
     let results = write_on(&mut connection, work).await;
     if results
@@ -367,13 +292,13 @@ async fn write_batch(
         // (tests/it/faults.rs of council-cli).
         connection.close_on_drop();
     }
-    (replies, results)
+    results
 }
 
 /// The batch on one connection: one transaction, a savepoint per append.
 async fn write_on(
     connection: &mut SqliteConnection,
-    work: Vec<(StreamId, u64, Vec<NewEvent>)>,
+    work: Vec<Work>,
 ) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
     let n_jobs = work.len();
     if let Err(error) = sqlx::query("BEGIN IMMEDIATE")
@@ -383,7 +308,12 @@ async fn write_on(
         return batch_failed(&error.into(), n_jobs);
     }
     let mut results = Vec::with_capacity(n_jobs);
-    for (stream, expected_seq, events) in work {
+    for Work {
+        stream,
+        expected_seq,
+        events,
+    } in work
+    {
         let savepoint = sqlx::query("SAVEPOINT job").execute(&mut *connection).await;
         if let Err(error) = savepoint {
             let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
