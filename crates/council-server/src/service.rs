@@ -283,8 +283,10 @@ impl<S: EventStore> Service<S> {
             return Ok(());
         };
         let mut loaded = entry.state.lock().await;
+        // An append at or below what this instance has decided is its own (or, if another
+        // instance's, ours in flight will fail as a conflict and catch up then).
         let behind = if stream.as_str() == id {
-            loaded.durable_seq < seq
+            loaded.seq < seq
         } else {
             loaded.access_seq < seq
         };
