@@ -216,14 +216,7 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
                     paragraph,
                 });
             }
-            if member != target.mover {
-                return Err(Rejection::NotTheMover {
-                    symbol: draft,
-                    member,
-                    mover: target.mover,
-                    action: "object to a separate vote (rule 32)",
-                });
-            }
+            require_mover(target, member, "object to a separate vote (rule 32)")?;
             Ok(vec![Event::SeparateVoteObjectedTo {
                 draft,
                 paragraph,
@@ -232,28 +225,14 @@ pub fn decide(meeting: &Meeting, command: Command) -> Result<Vec<Event>, Rejecti
         }
         Command::WithdrawDraft { draft, member } => {
             let target = pending_draft(meeting, &draft)?;
-            if member != target.mover {
-                return Err(Rejection::NotTheMover {
-                    symbol: draft,
-                    member,
-                    mover: target.mover,
-                    action: "withdraw it (rule 35)",
-                });
-            }
+            require_mover(target, member, "withdraw it (rule 35)")?;
             Ok(vec![Event::DraftWithdrawn { draft, member }])
         }
         Command::PutDraftInBlue { draft, member } => {
             let target = pending_draft(meeting, &draft)?;
             // The sponsors ask for their draft to be put into blue (spec section 3.9); the
             // mover speaks for them, as for withdrawal (Rule 35).
-            if member != target.mover {
-                return Err(Rejection::NotTheMover {
-                    symbol: draft,
-                    member,
-                    mover: target.mover,
-                    action: "put it in blue (spec section 3.9)",
-                });
-            }
+            require_mover(target, member, "put it in blue (spec section 3.9)")?;
             if target.in_blue {
                 return Err(Rejection::DraftAlreadyInBlue { draft });
             }
@@ -475,14 +454,7 @@ fn revise(
     paragraphs: Vec<Paragraph>,
 ) -> Result<Vec<Event>, Rejection> {
     let target = pending_draft(meeting, &draft)?;
-    if member != target.mover {
-        return Err(Rejection::NotTheMover {
-            symbol: draft,
-            member,
-            mover: target.mover,
-            action: "revise it (spec section 3.9)",
-        });
-    }
+    require_mover(target, member, "revise it (spec section 3.9)")?;
     check_text(&draft, &paragraphs)?;
     let mut amendments = meeting
         .amendments()
@@ -566,6 +538,24 @@ fn require_vote_requested(meeting: &Meeting, draft: &Draft) -> Result<(), Reject
         Err(Rejection::VoteNotRequested {
             draft: draft.symbol.clone(),
             mover: draft.mover,
+        })
+    }
+}
+
+/// Only a draft's mover may do this with it (Rules 32 and 35; spec section 3.9).
+fn require_mover(
+    target: &Draft,
+    member: MemberCode,
+    action: &'static str,
+) -> Result<(), Rejection> {
+    if member == target.mover {
+        Ok(())
+    } else {
+        Err(Rejection::NotTheMover {
+            symbol: target.symbol.clone(),
+            member,
+            mover: target.mover,
+            action,
         })
     }
 }
