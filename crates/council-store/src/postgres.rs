@@ -49,7 +49,9 @@ use crate::row::{
 use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
-use crate::writer::{Work, Writer, batch_failed};
+use crate::writer::{
+    BatchConnection, Work, Writer, batch_failed, met_database_error, write_in_savepoints,
+};
 
 /// The channel on which every append is announced, as `<stream_id>:<seq>`.
 pub const NOTIFY_CHANNEL: &str = "council_events";
@@ -335,115 +337,74 @@ async fn write_batch(pool: &PgPool, work: Vec<Work>) -> Vec<Result<Vec<StoredEve
         Ok(connection) => connection,
         Err(error) => return batch_failed(&error.into(), n_jobs),
     };
-    let results = write_on(&mut connection, work).await;
-    if results
-        .iter()
-        .any(|result| matches!(result, Err(StoreError::Backend(_))))
-    {
-        // A connection that met a database error may be in any state: replace it.
+    let mut order: Vec<usize> = (0..n_jobs).collect();
+    order.sort_by_key(|index| lock_key(&work[*index].stream));
+    let mut batch = PgBatch {
+        connection: &mut connection,
+        raced: None,
+    };
+    let results = write_in_savepoints(&mut batch, work, order).await;
+    if met_database_error(&results) {
         connection.close_on_drop();
     }
     results
 }
 
-async fn write_on(
-    connection: &mut PgConnection,
-    work: Vec<Work>,
-) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
-    let n_jobs = work.len();
-    let mut order: Vec<usize> = (0..n_jobs).collect();
-    order.sort_by_key(|index| lock_key(&work[*index].stream));
-    let mut work: Vec<Option<Work>> = work.into_iter().map(Some).collect();
-    let mut results: Vec<Option<Result<Vec<StoredEvent>, StoreError>>> =
-        (0..n_jobs).map(|_| None).collect();
-    if let Err(error) = sqlx::query("BEGIN").execute(&mut *connection).await {
-        return batch_failed(&error.into(), n_jobs);
+/// A connection committing a batch, and the append it last saw race past the lock.
+struct PgBatch<'c> {
+    connection: &'c mut PgConnection,
+    raced: Option<(StreamId, u64, Option<RequestId>)>,
+}
+
+impl BatchConnection for PgBatch<'_> {
+    const BEGIN: &'static str = "BEGIN";
+
+    async fn run(&mut self, sql: &'static str) -> Result<(), sqlx::Error> {
+        sqlx::query(sql)
+            .execute(&mut *self.connection)
+            .await
+            .map(|_| ())
     }
-    for index in order {
-        let Some(Work {
+
+    async fn append_one(&mut self, work: Work) -> Result<Vec<StoredEvent>, StoreError> {
+        let Work {
             stream,
             expected_seq,
             events,
-        }) = work[index].take()
-        else {
-            continue;
-        };
-        if let Err(error) = sqlx::query("SAVEPOINT job").execute(&mut *connection).await {
-            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-            return batch_failed(&error.into(), n_jobs);
-        }
-        let request_id = match batch_request_id(&events) {
-            Ok(request_id) => request_id.cloned(),
-            Err(error) => {
-                results[index] = Some(Err(error.into()));
-                let _ = sqlx::query("RELEASE SAVEPOINT job")
-                    .execute(&mut *connection)
-                    .await;
-                continue;
-            }
-        };
-        let outcome = append_in(
-            connection,
+        } = work;
+        let request_id = batch_request_id(&events)?.cloned();
+        match append_in(
+            self.connection,
             &stream,
             expected_seq,
             request_id.as_ref(),
             events,
         )
-        .await;
-        let (result, keep) = match outcome {
-            Ok(Some(stored)) => (Ok(stored), true),
-            Ok(None) => (
-                Err(StoreError::Conflict {
+        .await?
+        {
+            Some(stored) => Ok(stored),
+            None => {
+                // A unique violation: why is read after the rollback to the savepoint.
+                let refusal = StoreError::Conflict {
                     stream: stream.clone(),
                     expected: expected_seq,
-                    actual: 0,
-                }),
-                false,
-            ),
-            Err(error) => (Err(error), false),
-        };
-        let end = if keep {
-            sqlx::query("RELEASE SAVEPOINT job")
-                .execute(&mut *connection)
-                .await
-        } else {
-            match sqlx::query("ROLLBACK TO SAVEPOINT job")
-                .execute(&mut *connection)
-                .await
-            {
-                Ok(_) => {
-                    sqlx::query("RELEASE SAVEPOINT job")
-                        .execute(&mut *connection)
-                        .await
-                }
-                Err(error) => Err(error),
+                    actual: expected_seq,
+                };
+                self.raced = Some((stream, expected_seq, request_id));
+                Err(refusal)
             }
-        };
-        if let Err(error) = end {
-            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-            return batch_failed(&error.into(), n_jobs);
         }
-        // A unique violation (a writer that bypassed the lock): after rolling back to the
-        // savepoint, the transaction can read why.
-        let result = match result {
-            Err(StoreError::Conflict { actual: 0, .. }) if !keep => {
-                Err(
-                    refusal_after_race(connection, &stream, expected_seq, request_id.as_ref())
-                        .await,
-                )
+    }
+
+    async fn after_rollback(&mut self, refusal: StoreError) -> StoreError {
+        match self.raced.take() {
+            Some((stream, expected_seq, request_id)) => {
+                refusal_after_race(self.connection, &stream, expected_seq, request_id.as_ref())
+                    .await
             }
-            other => other,
-        };
-        results[index] = Some(result);
+            None => refusal,
+        }
     }
-    if let Err(error) = sqlx::query("COMMIT").execute(&mut *connection).await {
-        let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-        return batch_failed(&error.into(), n_jobs);
-    }
-    results
-        .into_iter()
-        .map(|result| result.unwrap_or_else(|| Err(StoreError::Backend(sqlx::Error::PoolClosed))))
-        .collect()
 }
 
 /// One append inside the open transaction: the stream's lock, the request id, the sequence

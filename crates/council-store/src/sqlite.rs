@@ -39,7 +39,9 @@ use crate::row::{
 use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
-use crate::writer::{Work, Writer, batch_failed};
+use crate::writer::{
+    BatchConnection, Work, Writer, batch_failed, met_database_error, write_in_savepoints,
+};
 
 /// How long a writer waits for another one to commit before giving up with a backend error.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -281,67 +283,25 @@ async fn write_batch(
         Ok(connection) => connection,
         Err(error) => return batch_failed(&error.into(), n_jobs),
     };
-    let results = write_on(&mut connection, work).await;
-    if results
-        .iter()
-        .any(|result| matches!(result, Err(StoreError::Backend(_))))
-    {
-        // After an I/O error (a file made read-only, a full disk) the connection may be
-        // left inside a transaction SQLite rolled back by itself, or read-only for good if
-        // SQLite opened it while the file was: a fresh connection replaces it
-        // (tests/it/faults.rs of council-cli).
+    let order = (0..n_jobs).collect();
+    let results = write_in_savepoints(&mut *connection, work, order).await;
+    if met_database_error(&results) {
         connection.close_on_drop();
     }
     results
 }
 
-/// The batch on one connection: one transaction, a savepoint per append.
-async fn write_on(
-    connection: &mut SqliteConnection,
-    work: Vec<Work>,
-) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
-    let n_jobs = work.len();
-    if let Err(error) = sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut *connection)
-        .await
-    {
-        return batch_failed(&error.into(), n_jobs);
+impl BatchConnection for SqliteConnection {
+    // The write lock from the start, so writers of one file queue rather than fail midway.
+    const BEGIN: &'static str = "BEGIN IMMEDIATE";
+
+    async fn run(&mut self, sql: &'static str) -> Result<(), sqlx::Error> {
+        sqlx::query(sql).execute(&mut *self).await.map(|_| ())
     }
-    let mut results = Vec::with_capacity(n_jobs);
-    for Work {
-        stream,
-        expected_seq,
-        events,
-    } in work
-    {
-        let savepoint = sqlx::query("SAVEPOINT job").execute(&mut *connection).await;
-        if let Err(error) = savepoint {
-            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-            return batch_failed(&error.into(), n_jobs);
-        }
-        let result = append_in(connection, &stream, expected_seq, events).await;
-        let end = if result.is_ok() {
-            sqlx::query("RELEASE job").execute(&mut *connection).await
-        } else {
-            match sqlx::query("ROLLBACK TO job")
-                .execute(&mut *connection)
-                .await
-            {
-                Ok(_) => sqlx::query("RELEASE job").execute(&mut *connection).await,
-                Err(error) => Err(error),
-            }
-        };
-        if let Err(error) = end {
-            let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-            return batch_failed(&error.into(), n_jobs);
-        }
-        results.push(result);
+
+    async fn append_one(&mut self, work: Work) -> Result<Vec<StoredEvent>, StoreError> {
+        append_in(self, &work.stream, work.expected_seq, work.events).await
     }
-    if let Err(error) = sqlx::query("COMMIT").execute(&mut *connection).await {
-        let _ = sqlx::query("ROLLBACK").execute(&mut *connection).await;
-        return batch_failed(&error.into(), n_jobs);
-    }
-    results
 }
 
 /// One append inside the writer's open transaction: the request id first, then the

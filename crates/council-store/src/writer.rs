@@ -121,3 +121,85 @@ pub(crate) fn batch_failed(
         })
         .collect()
 }
+
+/// A connection that commits a batch in one transaction, a savepoint per append: each store
+/// says how its transaction begins and how one append is written; [`write_in_savepoints`]
+/// does the rest, the same for both.
+pub(crate) trait BatchConnection: Send {
+    /// The statement that opens the transaction.
+    const BEGIN: &'static str;
+
+    /// Runs one statement without rows.
+    fn run(&mut self, sql: &'static str) -> impl Future<Output = Result<(), sqlx::Error>> + Send;
+
+    /// Writes one append inside the open transaction and its savepoint.
+    fn append_one(
+        &mut self,
+        work: Work,
+    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
+
+    /// Why an append was refused, read once its savepoint is rolled back (a failed statement
+    /// may have left the transaction unreadable until then). By default, as it was refused.
+    fn after_rollback(&mut self, refusal: StoreError) -> impl Future<Output = StoreError> + Send {
+        async move { refusal }
+    }
+}
+
+/// Commits `work` in one transaction, in the order `order` gives, each append in a savepoint
+/// of its own so a refused one is rolled back alone; answers in the order of `work`. A failure
+/// of the transaction itself fails every append of the batch.
+pub(crate) async fn write_in_savepoints<C: BatchConnection>(
+    connection: &mut C,
+    work: Vec<Work>,
+    order: Vec<usize>,
+) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    let n_jobs = work.len();
+    let mut work: Vec<Option<Work>> = work.into_iter().map(Some).collect();
+    let mut results: Vec<Option<Result<Vec<StoredEvent>, StoreError>>> =
+        (0..n_jobs).map(|_| None).collect();
+    if let Err(error) = connection.run(C::BEGIN).await {
+        return batch_failed(&error.into(), n_jobs);
+    }
+    for index in order {
+        let Some(job) = work[index].take() else {
+            continue;
+        };
+        if let Err(error) = connection.run("SAVEPOINT job").await {
+            let _ = connection.run("ROLLBACK").await;
+            return batch_failed(&error.into(), n_jobs);
+        }
+        let result = connection.append_one(job).await;
+        let end = match &result {
+            Ok(_) => connection.run("RELEASE SAVEPOINT job").await,
+            Err(_) => match connection.run("ROLLBACK TO SAVEPOINT job").await {
+                Ok(()) => connection.run("RELEASE SAVEPOINT job").await,
+                Err(error) => Err(error),
+            },
+        };
+        if let Err(error) = end {
+            let _ = connection.run("ROLLBACK").await;
+            return batch_failed(&error.into(), n_jobs);
+        }
+        results[index] = Some(match result {
+            Err(refusal) => Err(connection.after_rollback(refusal).await),
+            stored => stored,
+        });
+    }
+    if let Err(error) = connection.run("COMMIT").await {
+        let _ = connection.run("ROLLBACK").await;
+        return batch_failed(&error.into(), n_jobs);
+    }
+    results
+        .into_iter()
+        .map(|result| result.unwrap_or_else(|| Err(StoreError::Backend(sqlx::Error::PoolClosed))))
+        .collect()
+}
+
+/// Whether a batch met a database error, after which its connection must not be reused: it
+/// may be left inside a transaction the database rolled back by itself, or (SQLite) opened
+/// read-only while the file was (tests/it/faults.rs of council-cli).
+pub(crate) fn met_database_error(results: &[Result<Vec<StoredEvent>, StoreError>]) -> bool {
+    results
+        .iter()
+        .any(|result| matches!(result, Err(StoreError::Backend(_))))
+}
