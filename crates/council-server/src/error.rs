@@ -153,7 +153,7 @@ impl From<Rejection> for ApiError {
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         match error {
-            StoreError::Backend(_) => {
+            StoreError::Backend(_) | StoreError::TimedOut { .. } => {
                 // With its sources: the database's own words (disk full, read-only, connection
                 // refused) are what the operator needs.
                 tracing::warn!(cause = %chain(&error), "store unavailable");

@@ -16,7 +16,8 @@
 //!   [`view`]: the meeting as the pages show it.
 //! - [`live`]: Server-Sent Events with resume.
 //! - [`pages`]: the embedded web pages; [`record`]: the meeting record in HTML and Markdown.
-//! - [`limits`]: requests per second and wrong keys per minute, per client.
+//! - [`limits`]: requests per second and wrong keys per minute, per client;
+//!   [`deadline`]: 503 for a request not answered in time.
 //! - [`extract`]: body and key extractors answering in the API's error shape; [`error`]:
 //!   [`ApiError`].
 //! - [`backend`]: the store chosen from `--db`; [`demo`]: the demo meeting.
@@ -24,6 +25,7 @@
 pub mod access;
 pub mod api;
 pub mod backend;
+pub mod deadline;
 pub mod demo;
 pub mod dto;
 pub mod error;
@@ -83,6 +85,7 @@ pub fn app_with_limits(service: Arc<Service<Backend>>, limits: Limits) -> Router
         .route("/assets/{file}", get(pages::asset_file))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(deadline::answer_in_time))
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::middleware::from_fn_with_state(
             limits::Limiter::new(limits),

@@ -14,7 +14,9 @@ use chrono::{Datelike, Utc};
 use council_core::meeting::{Command, Event, Meeting, MeetingFormat, Participant, decide};
 use council_core::{Ballot, Composition, MemberCode, Rejection, SeatedMember};
 use council_data::Roster;
-use council_store::{EventStore, NewEvent, RequestId, StoreError, StoredEvent, StreamId};
+use council_store::{
+    EventStore, NewEvent, PendingAppend, RequestId, StoreError, StoredEvent, StreamId,
+};
 use tokio::sync::broadcast;
 
 use crate::access::{ACCESS_EVENT_VERSION, Access, AccessEvent, Key, Role};
@@ -66,6 +68,60 @@ impl Loaded {
             self.meeting = self.durable.clone();
             self.seq = self.durable_seq;
         }
+    }
+}
+
+impl Entry {
+    /// One more event is durable: the durable meeting takes it, the decided one too if it
+    /// had not got so far, and subscribers hear of it.
+    fn make_durable(&self, loaded: &mut Loaded, event: &Event, stored: StoredEvent) {
+        loaded.durable = council_core::meeting::evolve(std::mem::take(&mut loaded.durable), event);
+        loaded.durable_seq = stored.seq;
+        if loaded.seq < stored.seq {
+            loaded.meeting =
+                council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), event);
+            loaded.seq = stored.seq;
+        }
+        // No subscriber is not an error.
+        let _ = self.live.send(Arc::new(stored));
+    }
+
+    /// An append is durable: it and any waiting behind it are applied in order.
+    fn completed(&self, loaded: &mut Loaded, stored: Vec<StoredEvent>) {
+        let Some(first_seq) = stored.first().map(|first| first.seq) else {
+            return;
+        };
+        if first_seq <= loaded.durable_seq {
+            return;
+        }
+        loaded.completed.insert(first_seq, stored);
+        while let Some(next) = loaded.completed.remove(&(loaded.durable_seq + 1)) {
+            for stored in next {
+                match stored.to_meeting_event() {
+                    Ok(event) => self.make_durable(loaded, &event, stored),
+                    Err(error) => {
+                        tracing::error!(%error, "an event just stored cannot be read back");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Waits for an append submitted on the meeting and applies the store's answer: its
+    /// events become durable (and reach subscribers), or, refused, the decisions in flight
+    /// are forgotten. Runs as a task of its own, whether or not its request still waits.
+    async fn settle(
+        self: Arc<Entry>,
+        pending: PendingAppend,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let appended = pending.await;
+        let mut loaded = self.state.lock().await;
+        match &appended {
+            Ok(stored) => self.completed(&mut loaded, stored.clone()),
+            Err(_) => loaded.fall_back_to_durable(),
+        }
+        appended
     }
 }
 
@@ -210,48 +266,12 @@ impl<S: EventStore> Service<S> {
             let event = stored
                 .to_meeting_event()
                 .map_err(|error| corrupt(&stored, error))?;
-            Self::make_durable(entry, loaded, &event, stored);
+            entry.make_durable(loaded, &event, stored);
         }
         loaded
             .completed
             .retain(|first_seq, _| *first_seq > loaded.durable_seq);
         self.catch_up_access(entry, loaded).await
-    }
-
-    /// One more event is durable: the durable meeting takes it, the decided one too if it
-    /// had not got so far, and subscribers hear of it.
-    fn make_durable(entry: &Entry, loaded: &mut Loaded, event: &Event, stored: StoredEvent) {
-        loaded.durable = council_core::meeting::evolve(std::mem::take(&mut loaded.durable), event);
-        loaded.durable_seq = stored.seq;
-        if loaded.seq < stored.seq {
-            loaded.meeting =
-                council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), event);
-            loaded.seq = stored.seq;
-        }
-        // No subscriber is not an error.
-        let _ = entry.live.send(Arc::new(stored));
-    }
-
-    /// An append is durable: it and any waiting behind it are applied in order.
-    fn completed(entry: &Entry, loaded: &mut Loaded, stored: Vec<StoredEvent>) {
-        let Some(first_seq) = stored.first().map(|first| first.seq) else {
-            return;
-        };
-        if first_seq <= loaded.durable_seq {
-            return;
-        }
-        loaded.completed.insert(first_seq, stored);
-        while let Some(next) = loaded.completed.remove(&(loaded.durable_seq + 1)) {
-            for stored in next {
-                match stored.to_meeting_event() {
-                    Ok(event) => Self::make_durable(entry, loaded, &event, stored),
-                    Err(error) => {
-                        tracing::error!(%error, "an event just stored cannot be read back");
-                        return;
-                    }
-                }
-            }
-        }
     }
 
     /// Reads the keys issued or revoked beyond what this instance has seen (by an operator's
@@ -596,9 +616,13 @@ impl<S: EventStore> Service<S> {
     /// lock, waits for them to be durable before answering. An append refused by the store
     /// (another writer got there first, or one before it in the pipeline failed) is decided
     /// again on the meeting as the store holds it.
+    ///
+    /// Cancel-safe: what the store answers is applied to the meeting by a task of its own
+    /// ([`Entry::settle`]), so a request dropped while it waits (its client gone, or its time
+    /// up) leaves no gap in the pipeline.
     async fn act_in(
         &self,
-        entry: &Entry,
+        entry: &Arc<Entry>,
         role: Role,
         request: CommandRequest,
         request_id: Option<RequestId>,
@@ -635,15 +659,14 @@ impl<S: EventStore> Service<S> {
                         council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), event);
                     loaded.seq += 1;
                 }
-                (events, pending)
+                (events, tokio::spawn(Arc::clone(entry).settle(pending)))
             };
-            let appended = pending.await;
+            let appended = pending.await.map_err(|error| ApiError::internal(&error))?;
             let mut loaded = entry.state.lock().await;
             match appended {
                 Ok(stored) => {
                     let seq = stored.last().map_or(loaded.durable_seq, |last| last.seq);
                     let views = stored.iter().map(event_view).collect();
-                    Self::completed(entry, &mut loaded, stored);
                     let link = self.issue_invitee_key(entry, &mut loaded, &events).await?;
                     return Ok(CommandResult {
                         seq,
@@ -657,13 +680,9 @@ impl<S: EventStore> Service<S> {
                 Err(StoreError::Conflict { .. } | StoreError::DuplicateRequest { .. })
                     if attempts < ATTEMPTS =>
                 {
-                    loaded.fall_back_to_durable();
                     self.catch_up(entry, &mut loaded).await?;
                 }
-                Err(error) => {
-                    loaded.fall_back_to_durable();
-                    return Err(error.into());
-                }
+                Err(error) => return Err(error.into()),
             }
         }
     }

@@ -1,7 +1,8 @@
 //! What can go wrong in a store, kept apart by what the caller should do about it: a write
 //! conflict (reload and retry), a repeated request (answer it with what it stored the first
 //! time), a store that cannot be opened (fix the path or the permissions), a backend failure
-//! (report, maybe retry later), a corrupt log (stop and look), or an event that cannot be
+//! (report, maybe retry later), a database that does not answer in time (the same, and the
+//! outcome of an append is unknown), a corrupt log (stop and look), or an event that cannot be
 //! appended (a bug in the caller).
 
 use std::path::PathBuf;
@@ -74,6 +75,15 @@ pub enum StoreError {
     /// refusing the login...): the server answers 503 and the caller may retry later.
     #[error("the event store's database failed")]
     Backend(#[source] sqlx::Error),
+    /// The database did not answer in time (a server frozen or cut off by the network): the
+    /// server answers 503, as for [`StoreError::Backend`]. An append that timed out was
+    /// either never sent or is of unknown outcome (its transaction may still commit), so a
+    /// retry must carry the same request id to be recognised.
+    #[error("the event store's database did not answer within {} s", waited.as_secs_f64())]
+    TimedOut {
+        /// How long the store waited.
+        waited: std::time::Duration,
+    },
     /// The database's schema could not be brought up to date.
     #[error("the schema of the event store at {} could not be migrated", path.display())]
     Migration {

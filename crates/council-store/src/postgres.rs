@@ -24,6 +24,12 @@
 //! a listener learns that a stream has moved on and reads what it missed with
 //! [`EventStore::load_after`].
 //!
+//! Timeouts: every operation is answered within [`ANSWER_WITHIN`] (an append from its
+//! submission), or fails with [`StoreError::TimedOut`]: a server that stops answering (frozen,
+//! or cut off without the connection being reset) would otherwise leave requests hanging. A
+//! batch cut short closes its connection; its transaction may still commit, which the
+//! appends' request ids make safe to retry.
+//!
 //! Errors: a server that cannot be reached, at [`PostgresStore::open`] or later, is a
 //! [`StoreError::Backend`], which `council serve` answers with 503; a malformed URL is a
 //! [`StoreError::Open`] and a schema that cannot be brought up to date a
@@ -63,6 +69,23 @@ const LOCK_NAMESPACE: i32 = 0x636e_636c;
 /// How long an operation waits for a connection before failing with a backend error: a
 /// server that is down is reported quickly, as unavailability, rather than hanging.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long any operation waits for the database before failing with
+/// [`StoreError::TimedOut`]: longer than [`ACQUIRE_TIMEOUT`], so a server that is down is
+/// reported as such first, and far longer than a batch takes under load (tens of ms).
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(8);
+
+/// Runs a database operation within [`ANSWER_WITHIN`]. A query cut short leaves its
+/// connection to sqlx, which tests it before reusing it.
+async fn bounded<T>(
+    operation: impl Future<Output = Result<T, StoreError>>,
+) -> Result<T, StoreError> {
+    tokio::time::timeout(ANSWER_WITHIN, operation)
+        .await
+        .unwrap_or(Err(StoreError::TimedOut {
+            waited: ANSWER_WITHIN,
+        }))
+}
 
 /// Every stream id, in the order of their bytes as the other stores list them (a database's
 /// default collation may ignore punctuation or case).
@@ -115,7 +138,7 @@ impl PostgresStore {
         match sqlx::migrate!("./migrations/postgres").run(&pool).await {
             Ok(()) => {
                 let batches = pool.clone();
-                let writer = Writer::spawn(move |work| {
+                let writer = Writer::spawn(Some(ANSWER_WITHIN), move |work| {
                     let pool = batches.clone();
                     async move { write_batch(&pool, work).await }
                 });
@@ -150,8 +173,12 @@ impl PostgresStore {
         &self,
     ) -> Result<impl Stream<Item = Result<(StreamId, u64), StoreError>> + Send + Unpin, StoreError>
     {
-        let mut listener = PgListener::connect_with(&self.pool).await?;
-        listener.listen(NOTIFY_CHANNEL).await?;
+        let listener = bounded(async {
+            let mut listener = PgListener::connect_with(&self.pool).await?;
+            listener.listen(NOTIFY_CHANNEL).await?;
+            Ok(listener)
+        })
+        .await?;
         let appends = futures_util::stream::unfold(listener, |mut listener| async move {
             let item = loop {
                 match listener.try_recv().await {
@@ -228,6 +255,13 @@ fn parse_notification(payload: &str) -> Option<(StreamId, u64)> {
 fn lock_key(stream: &StreamId) -> i32 {
     let digest = Sha256::digest(stream.as_str().as_bytes());
     i32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]])
+}
+
+/// The two keys of the advisory lock an append to `stream` takes
+/// (`pg_advisory_xact_lock(first, second)`): an operator (or a test) holding it with
+/// `pg_advisory_lock` holds up the stream's appends from every instance.
+pub fn stream_lock(stream: &StreamId) -> (i32, i32) {
+    (LOCK_NAMESPACE, lock_key(stream))
 }
 
 /// The stream's last event, as `(seq, hash)`, or `None` when it has none.
@@ -343,7 +377,18 @@ async fn write_batch(pool: &PgPool, work: Vec<Work>) -> Vec<Result<Vec<StoredEve
         connection: &mut connection,
         raced: None,
     };
-    let results = write_in_savepoints(&mut batch, work, order).await;
+    let written =
+        tokio::time::timeout(ANSWER_WITHIN, write_in_savepoints(&mut batch, work, order)).await;
+    // Cut short mid-transaction, the connection must not serve again (below).
+    let results = written.unwrap_or_else(|_| {
+        (0..n_jobs)
+            .map(|_| {
+                Err(StoreError::TimedOut {
+                    waited: ANSWER_WITHIN,
+                })
+            })
+            .collect()
+    });
     if met_database_error(&results) {
         connection.close_on_drop();
     }
@@ -505,18 +550,24 @@ impl EventStore for PostgresStore {
         stream: &StreamId,
         seq: u64,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query_as::<_, EventRow>(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND seq > $2 ORDER BY seq"
-        ))
-        .bind(stream.as_str())
-        .bind(to_sql(seq))
-        .fetch_all(&self.pool)
+        let rows = bounded(async {
+            let query = format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND seq > $2 ORDER BY seq"
+            );
+            Ok(sqlx::query_as::<_, EventRow>(&query)
+                .bind(stream.as_str())
+                .bind(to_sql(seq))
+                .fetch_all(&self.pool)
+                .await?)
+        })
         .await?;
         into_events(stream, rows)
     }
 
     async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar(STREAM_IDS).fetch_all(&self.pool).await?;
+        let ids: Vec<String> =
+            bounded(async { Ok(sqlx::query_scalar(STREAM_IDS).fetch_all(&self.pool).await?) })
+                .await?;
         ids.into_iter()
             .map(|id| {
                 StreamId::parse(&id)
@@ -530,12 +581,16 @@ impl EventStore for PostgresStore {
         stream: &StreamId,
         request_id: &RequestId,
     ) -> Result<Option<Vec<StoredEvent>>, StoreError> {
-        let rows = sqlx::query_as::<_, EventRow>(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND request_id = $2 ORDER BY seq"
-        ))
-        .bind(stream.as_str())
-        .bind(request_id.as_str())
-        .fetch_all(&self.pool)
+        let rows = bounded(async {
+            let query = format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND request_id = $2 ORDER BY seq"
+            );
+            Ok(sqlx::query_as::<_, EventRow>(&query)
+                .bind(stream.as_str())
+                .bind(request_id.as_str())
+                .fetch_all(&self.pool)
+                .await?)
+        })
         .await?;
         if rows.is_empty() {
             return Ok(None);
@@ -544,7 +599,9 @@ impl EventStore for PostgresStore {
     }
 
     /// Reads stream ids and rows itself, so that a malformed stream id or an unreadable row
-    /// is reported with the rest instead of stopping the check.
+    /// is reported with the rest instead of stopping the check. Not bounded by
+    /// [`ANSWER_WITHIN`]: reading a whole large log may take longer, and `council verify`
+    /// is run by someone who can stop it.
     async fn verify_all(&self) -> Result<VerifyReport, StoreError> {
         let ids: Vec<String> = sqlx::query_scalar(STREAM_IDS).fetch_all(&self.pool).await?;
         let mut report = VerifyReport::default();

@@ -86,7 +86,8 @@ impl SqliteStore {
         match sqlx::migrate!("./migrations/sqlite").run(&pool).await {
             Ok(()) => {
                 let batches = pool.clone();
-                let writer = Writer::spawn(move |work| {
+                // No bound on an answer's wait: a local file that is slow is still working.
+                let writer = Writer::spawn(None, move |work| {
                     let pool = batches.clone();
                     async move { write_batch(&pool, work).await }
                 });

@@ -4,10 +4,18 @@
 //! before the commit that holds it. Appends are taken in the order they were submitted, so
 //! appends submitted one after another on a stream are written in that order (what the
 //! server's pipelining relies on).
+//!
+//! A store may bound how long an append waits for its answer ([`Writer::spawn`]'s
+//! `answer_within`): a database that stops answering (a frozen server, a partition) then
+//! gives [`StoreError::TimedOut`] instead of a request that hangs. An append whose caller
+//! stopped waiting before its batch began is skipped, never written; one whose batch was
+//! already in flight may still be committed, which is why a retry carries the same request id.
 
 use std::future::Future;
 
 use tokio::sync::{mpsc, oneshot};
+
+use std::time::Duration;
 
 use crate::error::StoreError;
 use crate::event::{NewEvent, StoredEvent, batch_request_id};
@@ -38,12 +46,15 @@ struct Job {
 #[derive(Debug, Clone)]
 pub(crate) struct Writer {
     jobs: mpsc::Sender<Job>,
+    answer_within: Option<Duration>,
 }
 
 impl Writer {
     /// Starts the writer task; `write` commits one batch and answers one result per append,
-    /// in order.
-    pub(crate) fn spawn<F, Fut>(mut write: F) -> Writer
+    /// in order. With `answer_within`, an append not answered within that time from its
+    /// submission fails with [`StoreError::TimedOut`] (and `write` should bound its own
+    /// batches, so the queue moves on).
+    pub(crate) fn spawn<F, Fut>(answer_within: Option<Duration>, mut write: F) -> Writer
     where
         F: FnMut(Vec<Work>) -> Fut + Send + 'static,
         Fut: Future<Output = Vec<Result<Vec<StoredEvent>, StoreError>>> + Send,
@@ -58,16 +69,25 @@ impl Writer {
                         Err(_) => break,
                     }
                 }
+                // Nobody waits for these any more (they timed out, or their caller went):
+                // never written, so their caller's answer, an error, stays true.
+                batch.retain(|job| !job.reply.is_closed());
+                if batch.is_empty() {
+                    continue;
+                }
                 let (replies, work): (Vec<_>, Vec<_>) =
                     batch.into_iter().map(|job| (job.reply, job.work)).unzip();
                 let results = write(work).await;
                 for (reply, result) in replies.into_iter().zip(results) {
-                    // An append whose caller has gone is still written: nothing to tell.
+                    // A caller that went while its batch was in flight: nothing to tell.
                     let _ = reply.send(result);
                 }
             }
         });
-        Writer { jobs }
+        Writer {
+            jobs,
+            answer_within,
+        }
     }
 
     /// Queues an append; the answer resolves once it is committed or refused.
@@ -94,10 +114,34 @@ impl Writer {
             reply,
         };
         let stopped = || StoreError::Backend(sqlx::Error::PoolClosed);
-        if self.jobs.send(job).await.is_err() {
-            return ready(Err(stopped()));
+        let answer_within = self.answer_within;
+        let deadline = answer_within.map(|waited| tokio::time::Instant::now() + waited);
+        let queued = match deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline, self.jobs.send(job))
+                .await
+                .ok(),
+            None => Some(self.jobs.send(job).await),
+        };
+        match queued {
+            Some(Ok(())) => {}
+            Some(Err(_)) => return ready(Err(stopped())),
+            None => {
+                return ready(Err(StoreError::TimedOut {
+                    waited: answer_within.unwrap_or_default(),
+                }));
+            }
         }
-        Box::pin(async move { answer.await.map_err(|_| stopped())? })
+        Box::pin(async move {
+            match (deadline, answer_within) {
+                (Some(deadline), Some(waited)) => {
+                    match tokio::time::timeout_at(deadline, answer).await {
+                        Ok(answer) => answer.map_err(|_| stopped())?,
+                        Err(_) => Err(StoreError::TimedOut { waited }),
+                    }
+                }
+                _ => answer.await.map_err(|_| stopped())?,
+            }
+        })
     }
 }
 
@@ -199,7 +243,87 @@ pub(crate) async fn write_in_savepoints<C: BatchConnection>(
 /// may be left inside a transaction the database rolled back by itself, or (SQLite) opened
 /// read-only while the file was (tests/it/faults.rs of council-cli).
 pub(crate) fn met_database_error(results: &[Result<Vec<StoredEvent>, StoreError>]) -> bool {
-    results
-        .iter()
-        .any(|result| matches!(result, Err(StoreError::Backend(_))))
+    results.iter().any(|result| {
+        matches!(
+            result,
+            Err(StoreError::Backend(_) | StoreError::TimedOut { .. })
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use chrono::{TimeZone, Utc};
+    use serde_json::json;
+
+    use super::*;
+
+    fn one_event(stream: &str) -> (StreamId, Vec<NewEvent>) {
+        let at = Utc.with_ymd_and_hms(2024, 11, 20, 15, 0, 0).unwrap();
+        let event = NewEvent::new("vote_cast", 1, json!({"member": "USA"}), at).unwrap();
+        (StreamId::parse(stream).unwrap(), vec![event])
+    }
+
+    /// A writer whose first batch takes `first_takes` (a frozen database); records the
+    /// streams of every batch it is given.
+    fn slow_writer(
+        answer_within: Option<Duration>,
+        first_takes: Duration,
+    ) -> (Writer, Arc<Mutex<Vec<Vec<String>>>>) {
+        let batches = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&batches);
+        let writer = Writer::spawn(answer_within, move |work: Vec<Work>| {
+            let seen = Arc::clone(&seen);
+            async move {
+                let streams = work.iter().map(|w| w.stream.to_string()).collect();
+                let first = {
+                    let mut seen = seen.lock().unwrap();
+                    seen.push(streams);
+                    seen.len() == 1
+                };
+                if first {
+                    tokio::time::sleep(first_takes).await;
+                }
+                work.iter().map(|_| Ok(Vec::new())).collect()
+            }
+        });
+        (writer, batches)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn appends_not_answered_in_time_time_out_and_those_not_yet_begun_are_never_written() {
+        let (writer, batches) = slow_writer(Some(Duration::from_secs(8)), Duration::from_secs(10));
+        let (stream, events) = one_event("m1");
+        let in_flight = writer.submit(&stream, 0, events).await;
+        // Let the writer take the first append into its (endless) batch.
+        tokio::task::yield_now().await;
+        let (stream, events) = one_event("m2");
+        let queued = writer.submit(&stream, 0, events).await;
+        for answer in [in_flight.await, queued.await] {
+            assert!(
+                matches!(answer, Err(StoreError::TimedOut { waited }) if waited == Duration::from_secs(8)),
+                "{answer:?}"
+            );
+        }
+        // Once the first batch is over, the writer goes on without the append nobody
+        // waits for.
+        let (stream, events) = one_event("m3");
+        let later = writer.submit(&stream, 0, events).await;
+        assert!(later.await.is_ok());
+        assert_eq!(
+            *batches.lock().unwrap(),
+            vec![vec!["m1".to_owned()], vec!["m3".to_owned()]]
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn without_a_bound_an_append_waits_for_its_batch() {
+        let (writer, _batches) = slow_writer(None, Duration::from_secs(3600));
+        let (stream, events) = one_event("m1");
+        let started = tokio::time::Instant::now();
+        assert!(writer.submit(&stream, 0, events).await.await.is_ok());
+        assert!(started.elapsed() >= Duration::from_secs(3600));
+    }
 }

@@ -8,6 +8,10 @@
 //!   machine's shared one is never touched): requests are answered `503 unavailable` within a
 //!   bounded time, never 500, and once PostgreSQL is back the server recovers by itself and
 //!   the clients' retries are recorded once.
+//! - The same server frozen (`SIGSTOP`) while an append waits for a lock held by another
+//!   session: connections stay open and nothing answers, yet every request, the append in
+//!   flight and a crowd queued on one meeting included, is answered 503 in bounded time, and
+//!   once it is thawed every vote is recorded once.
 //! - SQLite on a read-only database file, and on a full disk: a JSON `503 unavailable`,
 //!   nothing acknowledged that is not stored, and the server works again once the fault is
 //!   cleared.
@@ -476,6 +480,120 @@ impl PrivatePostgres {
             .args(["-o", &options]));
     }
 
+    /// `psql` on this server, running `sql`.
+    fn psql(&self, sql: &str) -> Command {
+        let mut command = Command::new(self.bin.join("psql"));
+        command.args(["-X", "-q", "-tA", "-d", &self.url(), "-c", sql]);
+        // A frozen server accepts the connection and never answers: give up, so that a
+        // failing test ends rather than hangs.
+        command.env("PGCONNECT_TIMEOUT", "5");
+        command
+    }
+
+    /// A session of its own holding the advisory lock that appends to `stream` take (as
+    /// another instance mid-append would), until the returned process is dropped.
+    fn hold_lock(&self, stream: &str) -> LockHolder {
+        let stream = council_store::StreamId::parse(stream).expect("a stream id");
+        let (first, second) = council_store::postgres::stream_lock(&stream);
+        let client = self
+            .psql(&format!(
+                "SELECT pg_advisory_lock({first}, {second}); SELECT pg_sleep(3600)"
+            ))
+            .env("PGAPPNAME", LOCK_HOLDER)
+            .stdout(std::process::Stdio::null())
+            // Ended by `pg_terminate_backend`, which it reports.
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("psql starts");
+        let holder = LockHolder {
+            client,
+            end: self.psql(&format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE application_name = '{LOCK_HOLDER}'"
+            )),
+        };
+        self.wait_for_locks("granted", 1);
+        holder
+    }
+
+    /// Waits, up to 30 s, until `count` advisory locks are `condition` (`granted` or `NOT
+    /// granted`).
+    fn wait_for_locks(&self, condition: &str, count: usize) {
+        let sql =
+            format!("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND {condition}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let output = self.psql(&sql).output().expect("psql runs");
+            let found: usize = String::from_utf8_lossy(&output.stdout)
+                .trim()
+                .parse()
+                .unwrap_or(0);
+            if found >= count {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no advisory lock {condition} within 30 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The server's processes: the postmaster (from `postmaster.pid`) and its children;
+    /// none when it is not running.
+    fn processes_if_running(&self) -> Vec<String> {
+        let Ok(pid_file) = std::fs::read_to_string(self.data().join("postmaster.pid")) else {
+            return Vec::new();
+        };
+        let Some(postmaster) = pid_file.lines().next().map(str::to_owned) else {
+            return Vec::new();
+        };
+        let children = Command::new("pgrep")
+            .args(["-P", &postmaster])
+            .output()
+            .expect("pgrep runs");
+        let mut processes = vec![postmaster];
+        processes.extend(
+            String::from_utf8_lossy(&children.stdout)
+                .split_whitespace()
+                .map(str::to_owned),
+        );
+        processes
+    }
+
+    /// The running server's processes.
+    fn processes(&self) -> Vec<String> {
+        let processes = self.processes_if_running();
+        assert!(processes.len() > 1, "no running server: {processes:?}");
+        processes
+    }
+
+    /// Stops every process of the server with `SIGSTOP`, the postmaster first so it forks
+    /// no new one: connections stay open and nothing answers.
+    fn freeze(&self) {
+        self.signal("-STOP", self.processes());
+    }
+
+    /// Continues what [`PrivatePostgres::freeze`] stopped.
+    fn thaw(&self) {
+        let mut processes = self.processes();
+        processes.reverse();
+        self.signal("-CONT", processes);
+    }
+
+    /// Sends `signal` to the postmaster, which must succeed, and to its children, of which
+    /// one may have ended since it was listed (a backend whose client went).
+    fn signal(&self, signal: &str, processes: Vec<String>) {
+        let postmaster = self.processes_if_running().swap_remove(0);
+        for pid in processes {
+            if pid == postmaster {
+                run(Command::new("kill").args([signal, &pid]));
+            } else {
+                let _ = Command::new("kill").args([signal, &pid]).output();
+            }
+        }
+    }
+
     /// Stops the server at once, as a crash would: sessions are cut, nothing is flushed.
     fn stop(&self) {
         run(self
@@ -485,8 +603,30 @@ impl PrivatePostgres {
     }
 }
 
+/// The application name of the session holding a lock.
+const LOCK_HOLDER: &str = "council-test-lock-holder";
+
+/// A `psql` session holding an advisory lock, and the command that ends its backend (which
+/// would sleep on, holding the lock, after its client is gone).
+struct LockHolder {
+    client: std::process::Child,
+    end: Command,
+}
+
+impl Drop for LockHolder {
+    fn drop(&mut self) {
+        let _ = self.end.output();
+        let _ = self.client.kill();
+        let _ = self.client.wait();
+    }
+}
+
 impl Drop for PrivatePostgres {
     fn drop(&mut self) {
+        // A frozen server would not stop.
+        for pid in self.processes_if_running() {
+            let _ = Command::new("kill").args(["-CONT", &pid]).output();
+        }
         let _ = self
             .command("pg_ctl")
             .args(["stop", "-w", "-m", "immediate", "-D"])
@@ -523,7 +663,11 @@ fn postgres_bin_dir() -> PathBuf {
 /// A port nobody listens on, below the range the system hands out to outgoing connections,
 /// so that none takes it while the server is down.
 fn free_port() -> u16 {
-    let start = 20_000 + u16::try_from(std::process::id() % 5_000).expect("small");
+    // Apart for each server of this process (the tests run at once), and each process.
+    static TAKEN: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+    let offset = TAKEN.fetch_add(100, Ordering::SeqCst);
+    let start =
+        20_000 + (u16::try_from(std::process::id() % 5_000).expect("small") + offset) % 5_000;
     (start..start + 5_000)
         .find(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
         .expect("a free port")
@@ -533,14 +677,40 @@ fn free_port() -> u16 {
 /// outage.
 const N_PG_MEETINGS: usize = 6;
 
+/// How many requests on one meeting are sent at once into a frozen PostgreSQL.
+const N_CROWD: usize = 5;
+
 /// How many votes the background voters cast at once.
 const N_PG_VOTERS: usize = 6;
 
 /// PostgreSQL stops once this many votes have been acknowledged (of 84).
 const STOP_AFTER_ACKNOWLEDGED: usize = 24;
 
+/// What happens to the private PostgreSQL server mid-session.
+#[derive(Debug, Clone, Copy)]
+enum PostgresFault {
+    /// An immediate stop, then a start on the same port: connections are reset.
+    Restart,
+    /// Every process of the server stopped with `SIGSTOP`, then continued: connections stay
+    /// open and nothing answers, as with a frozen machine or a partition.
+    Freeze,
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn while_postgresql_restarts_requests_get_503_and_retried_votes_are_recorded_once() {
+    votes_through_a_postgresql_fault(PostgresFault::Restart).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn while_postgresql_is_frozen_requests_get_503_in_bounded_time_and_retried_votes_are_recorded_once()
+ {
+    votes_through_a_postgresql_fault(PostgresFault::Freeze).await;
+}
+
+/// Votes cast by retrying clients while `fault` strikes the database: every request is
+/// answered 200 or 503 within a bounded time (never hangs, never 500), the votes cast into
+/// the fault are all 503, and once the fault is over every vote is recorded exactly once.
+async fn votes_through_a_postgresql_fault(fault: PostgresFault) {
     let postgres = PrivatePostgres::start();
     let client = client();
     let server = Server::start_on(&postgres.url(), "warn");
@@ -604,15 +774,55 @@ async fn while_postgresql_restarts_requests_get_503_and_retried_votes_are_record
         );
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
-    postgres.stop();
+    // A freeze also catches a query in flight, waiting for a lock: the vote of the first
+    // meeting's outage round, held up by the meeting's lock taken by another session.
+    let (mut probed, mut stuck, mut holder) = (outage_votes.clone(), None, None);
+    match fault {
+        PostgresFault::Restart => postgres.stop(),
+        PostgresFault::Freeze => {
+            holder = Some(postgres.hold_lock(&meetings[0].id));
+            let vote = probed.remove(0);
+            assert_eq!(vote.meeting_id, meetings[0].id);
+            let (client, base) = (client.clone(), server.base.clone());
+            stuck = Some(tokio::spawn(async move {
+                assert_unavailable(&client, &base, &vote, UNAVAILABLE_WITHIN).await;
+            }));
+            // The vote's append waits for the lock: a query in flight.
+            tokio::task::block_in_place(|| postgres.wait_for_locks("NOT granted", 1));
+            postgres.freeze();
+        }
+    }
 
     // Down: every vote, and the list of meetings, is a JSON 503 within a bounded time.
-    let probes = outage_votes.iter().cloned().map(|vote| {
+    let probes = probed.into_iter().map(|vote| {
         let client = client.clone();
         let base = server.base.clone();
         async move { assert_unavailable(&client, &base, &vote, UNAVAILABLE_WITHIN).await }
     });
     join_all(probes).await;
+    if let PostgresFault::Freeze = fault {
+        // Requests queue on one meeting, each waiting for the store in turn: every one of
+        // them is still answered in time, by the server's own deadline if need be.
+        let crowd = MEMBERS.iter().take(N_CROWD).map(|member| {
+            let (client, base) = (client.clone(), server.base.clone());
+            let (id, key) = (meetings[1].id.clone(), meetings[1].keys[*member].clone());
+            async move {
+                let started = Instant::now();
+                let answer = client
+                    .get(format!("{base}/api/meetings/{id}/me"))
+                    .bearer_auth(key)
+                    .send()
+                    .await
+                    .expect("an answer in time");
+                let status = answer.status();
+                let body: Value = answer.json().await.expect("a JSON error");
+                assert!(is_unavailable(status, &body), "{status} {body}");
+                let took = started.elapsed();
+                assert!(took < UNAVAILABLE_WITHIN, "the 503 took {took:?}");
+            }
+        });
+        join_all(crowd).await;
+    }
     let started = Instant::now();
     let listed = client
         .get(format!("{}/api/meetings", server.base))
@@ -623,9 +833,21 @@ async fn while_postgresql_restarts_requests_get_503_and_retried_votes_are_record
     let body: Value = listed.json().await.expect("a JSON error");
     assert!(is_unavailable(status, &body), "{status} {body}");
     assert!(started.elapsed() < UNAVAILABLE_WITHIN);
+    if let Some(stuck) = stuck {
+        stuck
+            .await
+            .expect("the vote held up in flight is answered 503 in time");
+    }
 
-    // Back, on the same port: the server reconnects by itself and the retries go through.
-    postgres.resume();
+    // Back (on the same port after a restart): the server reconnects by itself and the
+    // retries go through.
+    match fault {
+        PostgresFault::Restart => postgres.resume(),
+        PostgresFault::Freeze => {
+            postgres.thaw();
+            drop(holder);
+        }
+    }
     for vote in &outage_votes {
         let replayed =
             retry_until_acknowledged(&client, &server.base, vote, Duration::from_secs(30)).await;
