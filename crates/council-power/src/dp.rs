@@ -14,6 +14,7 @@
 use crate::PowerError;
 use crate::count::Count;
 use crate::game::Game;
+use crate::lumped::{self, Totals};
 use crate::truncated;
 
 /// A game reduced to what the counting needs.
@@ -131,6 +132,29 @@ pub(crate) fn swings<C: Count>(normal: &Normal, max_cells: u128) -> Result<Swing
     } else {
         saturated(normal)
     })
+}
+
+/// Counts, for one member of each class, the coalitions it swings (of any size), and the
+/// winning coalitions. One weighted rule needs no size beyond the minimum size
+/// ([`lumped`]); two or more count by size and add the sizes up.
+pub(crate) fn totals<C: Count>(normal: &Normal, max_cells: u128) -> Result<Totals<C>, PowerError> {
+    if normal.quotas.len() > 1 {
+        let swings = swings::<C>(normal, max_cells)?;
+        return Ok(Totals {
+            swings: swings
+                .by_size
+                .iter()
+                .map(|by_size| C::sum_of(by_size))
+                .collect(),
+            winning: swings.winning,
+        });
+    }
+    let cells = lumped::n_cells(normal).max(1);
+    let work = cells * (normal.n_members + normal.class_weights.len()) as u128;
+    if cells > max_cells || work > MAX_WORK {
+        return Err(PowerError::TooLarge { cells, work });
+    }
+    Ok(lumped::lumped(normal))
 }
 
 /// The most elementary additions a computation may take (about a minute on one core).

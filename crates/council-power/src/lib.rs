@@ -11,9 +11,12 @@
 //!   format and [`GameError`].
 //! - [`builtin`](mod@builtin): the games shipped in `data/power/` (the Council of 1946 and of
 //!   today, the reform models, the US Electoral College, the EU Council).
-//! - [`index`]: [`analyze`], [`analyze_exact`], [`analyze_float`] and their [`PowerIndices`].
+//! - [`index`]: [`analyze`], [`analyze_exact`], [`analyze_float`] and their [`PowerIndices`];
+//!   [`analyze_banzhaf`] (and its exact and float forms) and their [`BanzhafIndices`].
 //! - [`enumerate`]: [`analyze_by_enumeration`], the brute-force reference for small games.
 //! - `dp` (private): swing counts by dynamic programming over weights.
+//! - `lumped` (private): Banzhaf swings of one weighted rule, without sizes above the minimum
+//!   size.
 //! - `truncated` (private): the table of one weighted rule, stored row by row over the weights
 //!   its coalitions can have.
 //! - `count` (private): the counter types the programme runs on.
@@ -26,9 +29,12 @@
 //! of the `k` largest (cut at `q`), and rows whose smallest sum reaches `q` not at all: at most
 //! `(n + 1) q` cells, a third of that for 1,000 random weights of 1 to 100. A class of `c`
 //! identical members is added in one sweep with binomial factors, heaviest class first, so
-//! building adds at most `n` terms to each cell (`O(n² q)` time at most, far less in practice).
+//! building adds at most `n` terms to each cell (`O(n² q)` time at most; for those 1,000
+//! weights, 2.2 billion multiply-adds where sweeping the whole table would take 12 billion).
 //! One member of a class is removed by exact division, summed over the blocks of weights its
-//! swings need, in one more pass over the table per class. Two or more weighted rules use a
+//! swings need, in one more pass over the table per class. [`analyze_banzhaf`] needs no
+//! sizes beyond the minimum size `m`, so it keeps rows `0..m` and lumps every larger size into
+//! one row: `O(n (m + 1) q)` time, `O((m + 1) q)` memory. Two or more weighted rules use a
 //! table of saturated weight vectors. Exact counts use `u128` up to 127 members and big
 //! integers beyond; [`analyze`] switches to `f64` counts above 127 members.
 //!
@@ -53,12 +59,16 @@ mod dp;
 pub mod enumerate;
 pub mod game;
 pub mod index;
+mod lumped;
 mod truncated;
 
 pub use builtin::{COUNCIL_MODELS, builtin, builtin_names};
 pub use enumerate::analyze_by_enumeration;
 pub use game::{CurrentSeats, Game, GameError, Player};
-pub use index::{Method, Number, PlayerPower, PowerIndices, analyze, analyze_exact, analyze_float};
+pub use index::{
+    BanzhafIndices, Method, Number, PlayerBanzhaf, PlayerPower, PowerIndices, analyze,
+    analyze_banzhaf, analyze_banzhaf_exact, analyze_banzhaf_float, analyze_exact, analyze_float,
+};
 
 use thiserror::Error;
 

@@ -1,7 +1,10 @@
 //! Property tests: the programme agrees with the definitions on random small games, and the
 //! indices keep their invariants.
 
-use council_power::{Game, analyze_by_enumeration, analyze_exact, analyze_float};
+use council_power::{
+    Game, analyze_banzhaf_exact, analyze_banzhaf_float, analyze_by_enumeration, analyze_exact,
+    analyze_float,
+};
 use num_rational::BigRational;
 use num_traits::{One, Zero};
 use proptest::prelude::*;
@@ -102,6 +105,34 @@ fn check_floats_agree_with_exact_values(game: &Game) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// The Banzhaf indices alone equal those of the full count, exactly, and in floating point to
+/// 1e-12.
+fn check_banzhaf_alone_equals_the_full_count(game: &Game) -> Result<(), TestCaseError> {
+    let full = analyze_exact(game).unwrap();
+    let alone = analyze_banzhaf_exact(game).unwrap();
+    prop_assert_eq!(full.players().len(), alone.players().len());
+    for (full, alone) in full.players().iter().zip(alone.players()) {
+        prop_assert_eq!(full.name(), alone.name());
+        prop_assert_eq!(full.banzhaf_swings(), alone.banzhaf_swings());
+        prop_assert_eq!(full.banzhaf_absolute(), alone.banzhaf_absolute());
+        prop_assert_eq!(full.banzhaf_normalized(), alone.banzhaf_normalized());
+    }
+    prop_assert_eq!(full.power_to_act(), alone.power_to_act());
+    prop_assert_eq!(full.winning_coalitions(), alone.winning_coalitions());
+    let float = analyze_banzhaf_float(game).unwrap();
+    for (exact, float) in alone.players().iter().zip(float.players()) {
+        prop_assert!(
+            (exact.banzhaf_normalized().to_f64() - float.banzhaf_normalized().to_f64()).abs()
+                < 1e-12
+        );
+        prop_assert!(
+            (exact.banzhaf_absolute().to_f64() - float.banzhaf_absolute().to_f64()).abs() < 1e-12
+        );
+    }
+    prop_assert!((alone.power_to_act().to_f64() - float.power_to_act().to_f64()).abs() < 1e-12);
+    Ok(())
+}
+
 /// A member added with no weight in any rule has no power, exactly, in floating point too.
 fn check_a_member_without_weight_is_a_dummy(game: &Game) -> Result<(), TestCaseError> {
     let n_rules = game.quotas().len();
@@ -119,6 +150,9 @@ fn check_a_member_without_weight_is_a_dummy(game: &Game) -> Result<(), TestCaseE
     let indices = analyze_float(&with_dummy).unwrap();
     let dummy = indices.players().last().unwrap();
     prop_assert_eq!(dummy.shapley_shubik().to_f64(), 0.0);
+    prop_assert_eq!(dummy.banzhaf_swings().to_f64(), 0.0);
+    let indices = analyze_banzhaf_float(&with_dummy).unwrap();
+    let dummy = indices.players().last().unwrap();
     prop_assert_eq!(dummy.banzhaf_swings().to_f64(), 0.0);
     Ok(())
 }
@@ -170,6 +204,16 @@ proptest! {
     #[test]
     fn floats_agree_with_exact_values_with_one_weighted_rule(game in one_weighted_rule_game()) {
         check_floats_agree_with_exact_values(&game)?;
+    }
+
+    #[test]
+    fn banzhaf_alone_equals_the_full_count(game in small_game()) {
+        check_banzhaf_alone_equals_the_full_count(&game)?;
+    }
+
+    #[test]
+    fn banzhaf_alone_equals_the_full_count_with_one_weighted_rule(game in one_weighted_rule_game()) {
+        check_banzhaf_alone_equals_the_full_count(&game)?;
     }
 
     #[test]
