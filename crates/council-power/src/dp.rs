@@ -136,9 +136,14 @@ pub(crate) fn swings<C: Count>(normal: &Normal, max_cells: u128) -> Result<Swing
 
 /// Counts, for one member of each class, the coalitions it swings (of any size), and the
 /// winning coalitions. One weighted rule needs no size beyond the minimum size
-/// ([`lumped`]); two or more count by size and add the sizes up.
+/// ([`lumped`]), unless the table by size is smaller; two or more weighted rules count by size
+/// and add the sizes up.
 pub(crate) fn totals<C: Count>(normal: &Normal, max_cells: u128) -> Result<Totals<C>, PowerError> {
-    if normal.quotas.len() > 1 {
+    // The lumped table has min_size + 1 full rows, each swept for every member; the table by
+    // size is stored over each row's possible weights only and built a class at a time, so
+    // with a large minimum size it is the faster one even with a few times more cells.
+    let lumped_cells = lumped::n_cells(normal).max(1);
+    if normal.quotas.len() > 1 || lumped_cells * 4 > truncated::n_cells(normal) {
         let swings = swings::<C>(normal, max_cells)?;
         return Ok(Totals {
             swings: swings
@@ -149,10 +154,12 @@ pub(crate) fn totals<C: Count>(normal: &Normal, max_cells: u128) -> Result<Total
             winning: swings.winning,
         });
     }
-    let cells = lumped::n_cells(normal).max(1);
-    let work = cells * (normal.n_members + normal.class_weights.len()) as u128;
-    if cells > max_cells || work > MAX_WORK {
-        return Err(PowerError::TooLarge { cells, work });
+    let work = lumped_cells * (normal.n_members + normal.class_weights.len()) as u128;
+    if lumped_cells > max_cells || work > MAX_WORK {
+        return Err(PowerError::TooLarge {
+            cells: lumped_cells,
+            work,
+        });
     }
     Ok(lumped::lumped(normal))
 }

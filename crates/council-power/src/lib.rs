@@ -34,8 +34,9 @@
 //! One member of a class is removed by exact division, summed over the blocks of weights its
 //! swings need, in one more pass over the table per class. [`analyze_banzhaf`] needs no
 //! sizes beyond the minimum size `m`, so it keeps rows `0..m` and lumps every larger size into
-//! one row: `O(n (m + 1) q)` time, `O((m + 1) q)` memory. Two or more weighted rules use a
-//! table of saturated weight vectors. Exact counts use `u128` up to 127 members and big
+//! one row: `O(n (m + 1) q)` time, `O((m + 1) q)` memory (it takes the table by size instead
+//! when that has fewer than four times the cells). Two or more weighted rules use a table of
+//! saturated weight vectors. Exact counts use `u128` up to 127 members and big
 //! integers beyond; [`analyze`] switches to `f64` counts above 127 members.
 //!
 //! # Numbers

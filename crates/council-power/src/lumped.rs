@@ -144,3 +144,27 @@ fn add_shifted<C: Count>(target: &mut [C], source: &[C]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use num_bigint::BigUint;
+
+    use super::*;
+    use crate::truncated::tests::random_games;
+    use crate::truncated::truncated;
+
+    #[test]
+    fn lumped_sizes_give_the_swings_of_the_table_by_size() {
+        for game in random_games() {
+            let normal = Normal::of(&game);
+            let by_size = truncated::<u128>(&normal);
+            let machine = lumped::<u128>(&normal);
+            assert_eq!(machine.winning, by_size.winning, "{game:?}");
+            let summed: Vec<u128> = by_size.by_size.iter().map(|s| s.iter().sum()).collect();
+            assert_eq!(machine.swings, summed, "{game:?}");
+            let big = lumped::<BigUint>(&normal);
+            let summed: Vec<BigUint> = summed.iter().map(|&c| BigUint::from(c)).collect();
+            assert_eq!(big.swings, summed, "{game:?}");
+        }
+    }
+}

@@ -367,7 +367,7 @@ fn without_row<C: Count>(table: &Table<C>, weight: usize, k: usize) -> Vec<C> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use num_bigint::BigUint;
 
     use super::*;
@@ -388,7 +388,7 @@ mod tests {
     /// Games of several classes (up to 12 members each), weights 0..=15 (so some at or above
     /// the quota, some zero), and, every other game, a second rule of equal weights that sets
     /// a minimum size.
-    fn random_games() -> Vec<Game> {
+    pub(crate) fn random_games() -> Vec<Game> {
         let mut state = 99u64;
         let mut next_below = |bound: u64| {
             state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
