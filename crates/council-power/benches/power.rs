@@ -1,11 +1,12 @@
-//! Criterion benchmarks of the indices on the Council, the US Electoral College, the EU Council
-//! and random weighted games of 200 and 1,000 members. Short on purpose: 10 samples each.
+//! Criterion benchmarks of the indices (both, and Banzhaf alone) on the Council, the US
+//! Electoral College, the EU Council and random weighted games of 200 and 1,000 members.
+//! Short on purpose: 10 samples each.
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
 
 use std::time::Duration;
 
-use council_power::{Game, analyze, builtin};
+use council_power::{Game, analyze, analyze_banzhaf, builtin};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// A single-rule game of `n` members with weights 1..=100 from a fixed seed (SplitMix64).
@@ -45,6 +46,9 @@ fn indices(criterion: &mut Criterion) {
     for game in &games {
         group.bench_function(game.name(), |bencher| {
             bencher.iter(|| analyze(game).expect("computes"))
+        });
+        group.bench_function(format!("{} (Banzhaf alone)", game.name()), |bencher| {
+            bencher.iter(|| analyze_banzhaf(game).expect("computes"))
         });
     }
     group.finish();

@@ -1,16 +1,24 @@
 //! Computes one game's indices and prints them with the time taken, as one JSON line, for
 //! `bench/compare.sh`: `cargo run --release -p council-power --example power_bench -- GAME`.
 //!
-//! GAME is a built-in game's name, `random-200` or `random-1000` (weights 1..=100 drawn with a
-//! fixed seed, quota a simple majority of the total), or `check-N-W`, which compares floating
-//! point with exact big-integer counting on a random game of N members with weights 1..=W.
+//! GAME is a built-in game's name, `random-N` (N members with weights 1..=100 drawn with a
+//! fixed seed, quota a simple majority of the total; the benchmarks use 150, 200 and 1,000),
+//! or `check-N-W`, which compares floating point with exact big-integer counting on a random
+//! game of N members with weights 1..=W.
+//!
+//! It times [`analyze`] (both indices) and [`analyze_banzhaf`] (Banzhaf alone) separately, on
+//! one thread. Each is run once, and again until half a second has passed if it was faster;
+//! the time reported is the mean of the runs.
 // An example is a program: printing its answer is its job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::process::ExitCode;
 use std::time::Instant;
 
-use council_power::{Game, analyze, analyze_exact, analyze_float, builtin};
+use council_power::{
+    Game, analyze, analyze_banzhaf, analyze_banzhaf_exact, analyze_banzhaf_float, analyze_exact,
+    analyze_float, builtin,
+};
 use serde_json::json;
 
 /// SplitMix64: a fixed-seed generator, so the benchmark games are the same everywhere.
@@ -39,9 +47,33 @@ fn random_game(n: usize, max_weight: u64) -> Game {
     Game::new(format!("random-{n}"), players, vec![total / 2 + 1]).expect("valid")
 }
 
+/// Runs `compute` once, then again until half a second has passed; returns the last result,
+/// the mean seconds per run and the number of runs.
+fn timed<T>(mut compute: impl FnMut() -> T) -> (T, f64, u32) {
+    let started = Instant::now();
+    let mut result = compute();
+    let mut runs = 1;
+    while started.elapsed().as_secs_f64() < 0.5 {
+        result = compute();
+        runs += 1;
+    }
+    (
+        result,
+        started.elapsed().as_secs_f64() / f64::from(runs),
+        runs,
+    )
+}
+
+/// The largest relative difference between two lists of values.
+fn largest_relative_difference(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
+    pairs.fold(0.0, |largest: f64, (x, y)| {
+        largest.max((x - y).abs() / x.abs().max(1e-300))
+    })
+}
+
 fn main() -> ExitCode {
     let Some(name) = std::env::args().nth(1) else {
-        eprintln!("usage: power_bench GAME | random-200 | random-1000 | check-N-W");
+        eprintln!("usage: power_bench GAME | random-N | check-N-W");
         return ExitCode::from(2);
     };
     if let Some(spec) = name.strip_prefix("check-") {
@@ -53,26 +85,50 @@ fn main() -> ExitCode {
         let started = Instant::now();
         let float = analyze_float(&game).expect("float");
         let float_seconds = started.elapsed().as_secs_f64();
-        let mut largest: f64 = 0.0;
-        for (e, f) in exact.players().iter().zip(float.players()) {
-            for (x, y) in [
-                (e.shapley_shubik(), f.shapley_shubik()),
-                (e.banzhaf_normalized(), f.banzhaf_normalized()),
-            ] {
-                let (x, y) = (x.to_f64(), y.to_f64());
-                largest = largest.max((x - y).abs() / x.abs().max(1e-300));
-            }
-        }
+        let largest =
+            largest_relative_difference(exact.players().iter().zip(float.players()).flat_map(
+                |(e, f)| {
+                    [
+                        (e.shapley_shubik().to_f64(), f.shapley_shubik().to_f64()),
+                        (
+                            e.banzhaf_normalized().to_f64(),
+                            f.banzhaf_normalized().to_f64(),
+                        ),
+                    ]
+                },
+            ));
+        let banzhaf_exact = analyze_banzhaf_exact(&game).expect("exact");
+        let banzhaf_float = analyze_banzhaf_float(&game).expect("float");
+        let banzhaf_largest = largest_relative_difference(
+            banzhaf_exact
+                .players()
+                .iter()
+                .zip(banzhaf_float.players())
+                .map(|(e, f)| {
+                    (
+                        e.banzhaf_normalized().to_f64(),
+                        f.banzhaf_normalized().to_f64(),
+                    )
+                }),
+        );
         println!(
             "{}",
-            json!({"game": name, "largest_relative_difference": largest, "exact_seconds": exact_seconds, "float_seconds": float_seconds})
+            json!({
+                "game": name,
+                "largest_relative_difference": largest,
+                "banzhaf_alone_largest_relative_difference": banzhaf_largest,
+                "exact_seconds": exact_seconds,
+                "float_seconds": float_seconds,
+            })
         );
         return ExitCode::SUCCESS;
     }
-    let game = match name.as_str() {
-        "random-200" => random_game(200, 100),
-        "random-1000" => random_game(1000, 100),
-        other => match builtin(other) {
+    let random_size = name
+        .strip_prefix("random-")
+        .and_then(|n| n.parse::<usize>().ok());
+    let game = match (random_size, name.as_str()) {
+        (Some(n), _) if n > 0 => random_game(n, 100),
+        (_, other) => match builtin(other) {
             Some(game) => game,
             None => {
                 eprintln!("power_bench: unknown game `{other}`");
@@ -80,15 +136,22 @@ fn main() -> ExitCode {
             }
         },
     };
-    let started = Instant::now();
-    let indices = match analyze(&game) {
+    let (indices, seconds, runs) = timed(|| analyze(&game));
+    let indices = match indices {
         Ok(indices) => indices,
         Err(error) => {
             eprintln!("power_bench: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let seconds = started.elapsed().as_secs_f64();
+    let (banzhaf_alone, banzhaf_seconds, banzhaf_runs) = timed(|| analyze_banzhaf(&game));
+    let banzhaf_alone = match banzhaf_alone {
+        Ok(indices) => indices,
+        Err(error) => {
+            eprintln!("power_bench: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     // Values per member, in the game's order of members (players expanded by count).
     let mut shapley = Vec::new();
     let mut banzhaf = Vec::new();
@@ -98,6 +161,16 @@ fn main() -> ExitCode {
             banzhaf.push(player.banzhaf_normalized().to_f64());
         }
     }
+    let banzhaf_alone_values: Vec<f64> = banzhaf_alone
+        .players()
+        .iter()
+        .flat_map(|player| {
+            std::iter::repeat_n(
+                player.banzhaf_normalized().to_f64(),
+                player.count() as usize,
+            )
+        })
+        .collect();
     let weights: Vec<Vec<u64>> = game
         .players()
         .iter()
@@ -110,9 +183,14 @@ fn main() -> ExitCode {
             "quotas": game.quotas(),
             "weights": weights,
             "seconds": seconds,
+            "runs": runs,
             "method": format!("{:?}", indices.method()),
+            "banzhaf_seconds": banzhaf_seconds,
+            "banzhaf_runs": banzhaf_runs,
+            "banzhaf_method": format!("{:?}", banzhaf_alone.method()),
             "shapley_shubik": shapley,
             "banzhaf_normalized": banzhaf,
+            "banzhaf_alone_normalized": banzhaf_alone_values,
         })
     );
     ExitCode::SUCCESS

@@ -11,18 +11,34 @@ pub(crate) trait Count: Clone {
     /// Whether adding a zero is worth skipping (true for heap-allocated big integers; false
     /// where the check would only stop the loop from vectorizing).
     const SKIP_ZEROS: bool;
+    /// Whether multiplying by a small integer costs about as much as adding (false for big
+    /// integers, where every product allocates).
+    const CHEAP_PRODUCTS: bool;
     fn nil() -> Self;
     fn unit() -> Self;
     fn add(&mut self, other: &Self);
     /// Subtracts a number known to be at most `self` (exact types never go below zero).
     fn sub(&mut self, other: &Self);
     fn is_nil(&self) -> bool;
+    /// Adds `other * factor`.
+    fn add_product(&mut self, other: &Self, factor: &Self);
+    /// The sum of the cells.
+    fn sum_of(cells: &[Self]) -> Self {
+        let mut sum = Self::nil();
+        for cell in cells {
+            if !Self::SKIP_ZEROS || !cell.is_nil() {
+                sum.add(cell);
+            }
+        }
+        sum
+    }
     /// The exact value, for exact types.
     fn to_biguint(&self) -> Option<BigUint>;
 }
 
 impl Count for u128 {
     const SKIP_ZEROS: bool = false;
+    const CHEAP_PRODUCTS: bool = true;
     fn nil() -> Self {
         0
     }
@@ -39,6 +55,9 @@ impl Count for u128 {
     fn is_nil(&self) -> bool {
         *self == 0
     }
+    fn add_product(&mut self, other: &Self, factor: &Self) {
+        *self += *other * *factor;
+    }
     fn to_biguint(&self) -> Option<BigUint> {
         Some(BigUint::from(*self))
     }
@@ -46,6 +65,7 @@ impl Count for u128 {
 
 impl Count for BigUint {
     const SKIP_ZEROS: bool = true;
+    const CHEAP_PRODUCTS: bool = false;
     fn nil() -> Self {
         Zero::zero()
     }
@@ -61,6 +81,9 @@ impl Count for BigUint {
     fn is_nil(&self) -> bool {
         Zero::is_zero(self)
     }
+    fn add_product(&mut self, other: &Self, factor: &Self) {
+        *self += other * factor;
+    }
     fn to_biguint(&self) -> Option<BigUint> {
         Some(self.clone())
     }
@@ -68,6 +91,7 @@ impl Count for BigUint {
 
 impl Count for f64 {
     const SKIP_ZEROS: bool = false;
+    const CHEAP_PRODUCTS: bool = true;
     fn nil() -> Self {
         0.0
     }
@@ -83,6 +107,22 @@ impl Count for f64 {
     }
     fn is_nil(&self) -> bool {
         *self == 0.0
+    }
+    fn add_product(&mut self, other: &Self, factor: &Self) {
+        *self += *other * *factor;
+    }
+    /// Four running sums, so the additions overlap (and round a little less) instead of
+    /// waiting on one another.
+    fn sum_of(cells: &[Self]) -> Self {
+        let mut lanes = [0.0; 4];
+        let mut chunks = cells.chunks_exact(4);
+        for chunk in &mut chunks {
+            for (lane, cell) in lanes.iter_mut().zip(chunk) {
+                *lane += *cell;
+            }
+        }
+        let rest: f64 = chunks.remainder().iter().sum();
+        (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + rest
     }
     fn to_biguint(&self) -> Option<BigUint> {
         None

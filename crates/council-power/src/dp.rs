@@ -5,15 +5,17 @@
 //! Rules whose weights are all equal only ask for a minimum coalition size, so they cost
 //! nothing: the size is already a dimension of the table. What remains is:
 //! - at most one weighted rule: a table `L[k][w]` of coalitions of size `k` and weight `w`
-//!   below the quota, built by adding members one at a time (the generating function
-//!   `∏ (1 + y x^{w_i})` truncated at `x^q`), from which one member of a class is removed by
-//!   exact division by `(1 + y x^{w})`. Time `O(n² q)`, memory `O(n q)`.
+//!   below the quota (the generating function `∏ (1 + y x^{w_i})` truncated at `x^q`), from
+//!   which one member of a class is removed by exact division by `(1 + y x^{w})`; see
+//!   [`truncated`]. Time `O(n² q)` at most, memory `O(n q)` at most.
 //! - two or more weighted rules: a table over sizes and saturated weight vectors (each
 //!   weight capped at its quota), rebuilt without one member of each class. No subtraction.
 
 use crate::PowerError;
-use crate::count::{Count, binomial_row};
+use crate::count::Count;
 use crate::game::Game;
+use crate::lumped::{self, Totals};
+use crate::truncated;
 
 /// A game reduced to what the counting needs.
 #[derive(Debug, Clone)]
@@ -88,8 +90,9 @@ impl Normal {
         let n = self.n_members as u128;
         match self.quotas.len() {
             0 | 1 => {
-                let q = u128::from(self.quotas.first().copied().unwrap_or(0)).max(1);
-                let cells = (n + 1) * q;
+                // Each stored cell gains at most one term per member while the table is built,
+                // and is read once per class for the swings.
+                let cells = truncated::n_cells(self).max(1);
                 (cells, cells * (n + self.class_weights.len() as u128))
             }
             _ => {
@@ -125,97 +128,44 @@ pub(crate) fn swings<C: Count>(normal: &Normal, max_cells: u128) -> Result<Swing
         return Err(PowerError::TooLarge { cells, work });
     }
     Ok(if normal.quotas.len() <= 1 {
-        truncated(normal)
+        truncated::truncated(normal)
     } else {
         saturated(normal)
     })
 }
 
+/// Counts, for one member of each class, the coalitions it swings (of any size), and the
+/// winning coalitions. One weighted rule needs no size beyond the minimum size
+/// ([`lumped`]), unless the table by size is smaller; two or more weighted rules count by size
+/// and add the sizes up.
+pub(crate) fn totals<C: Count>(normal: &Normal, max_cells: u128) -> Result<Totals<C>, PowerError> {
+    // The lumped table has min_size + 1 full rows, each swept for every member; the table by
+    // size is stored over each row's possible weights only and built a class at a time, so
+    // with a large minimum size it is the faster one even with a few times more cells.
+    let lumped_cells = lumped::n_cells(normal).max(1);
+    if normal.quotas.len() > 1 || lumped_cells * 4 > truncated::n_cells(normal) {
+        let swings = swings::<C>(normal, max_cells)?;
+        return Ok(Totals {
+            swings: swings
+                .by_size
+                .iter()
+                .map(|by_size| C::sum_of(by_size))
+                .collect(),
+            winning: swings.winning,
+        });
+    }
+    let work = lumped_cells * (normal.n_members + normal.class_weights.len()) as u128;
+    if lumped_cells > max_cells || work > MAX_WORK {
+        return Err(PowerError::TooLarge {
+            cells: lumped_cells,
+            work,
+        });
+    }
+    Ok(lumped::lumped(normal))
+}
+
 /// The most elementary additions a computation may take (about a minute on one core).
 const MAX_WORK: u128 = 60_000_000_000;
-
-fn truncated<C: Count>(normal: &Normal) -> Swings<C> {
-    let n = normal.n_members;
-    let q = normal.quotas.first().copied().unwrap_or(0) as usize;
-    let weight = |class: usize| normal.class_weights[class].first().copied().unwrap_or(0) as usize;
-    let min_size = normal.min_size;
-
-    // table[k * q + w]: coalitions of size k and weight w < q among the members added so far.
-    let mut table = vec![C::nil(); (n + 1) * q];
-    if q > 0 {
-        table[0] = C::unit();
-    }
-    let mut n_added = 0usize;
-    for (class, &count) in normal.class_count.iter().enumerate() {
-        let a = weight(class);
-        for _ in 0..count {
-            if a < q {
-                for k in (0..=n_added.min(n - 1)).rev() {
-                    let (low, high) = table.split_at_mut((k + 1) * q);
-                    let lower = &low[k * q..];
-                    let upper = &mut high[..q];
-                    for (target, source) in upper[a..q].iter_mut().zip(&lower[..q - a]) {
-                        if !C::SKIP_ZEROS || !source.is_nil() {
-                            target.add(source);
-                        }
-                    }
-                }
-            }
-            n_added += 1;
-        }
-    }
-
-    let all = binomial_row::<C>(n);
-    let others = binomial_row::<C>(n - 1);
-    let mut winning = C::nil();
-    for k in min_size..=n {
-        let mut count = all[k].clone();
-        for cell in &table[k * q..(k + 1) * q] {
-            count.sub(cell);
-        }
-        winning.add(&count);
-    }
-
-    // without[k * q + w]: the same table for the other n - 1 members, once per class.
-    let mut without = vec![C::nil(); n * q];
-    let mut by_size = Vec::with_capacity(normal.class_count.len());
-    for class in 0..normal.class_count.len() {
-        let a = weight(class);
-        for k in 0..n {
-            let (done, rest) = without.split_at_mut(k * q);
-            let row = &mut rest[..q];
-            row.clone_from_slice(&table[k * q..(k + 1) * q]);
-            if k > 0 && a < q {
-                let previous = &done[(k - 1) * q..];
-                for w in a..q {
-                    row[w].sub(&previous[w - a]);
-                }
-            }
-        }
-        let lowest_swing_weight = q.saturating_sub(a);
-        let mut swings = vec![C::nil(); n];
-        for (k, swing) in swings.iter_mut().enumerate() {
-            if k + 1 < min_size {
-                continue;
-            }
-            let row = &without[k * q..(k + 1) * q];
-            if k >= min_size {
-                for cell in &row[lowest_swing_weight..] {
-                    swing.add(cell);
-                }
-            } else {
-                // Too small to win alone whatever its weight: it swings when the weight is
-                // enough with the member.
-                *swing = others[k].clone();
-                for cell in &row[..lowest_swing_weight] {
-                    swing.sub(cell);
-                }
-            }
-        }
-        by_size.push(swings);
-    }
-    Swings { by_size, winning }
-}
 
 fn saturated<C: Count>(normal: &Normal) -> Swings<C> {
     let n = normal.n_members;

@@ -1,6 +1,6 @@
 //! Floating-point counting against exact counting on games too large to enumerate.
 
-use council_power::{analyze_exact, analyze_float};
+use council_power::{analyze_banzhaf_exact, analyze_banzhaf_float, analyze_exact, analyze_float};
 
 use crate::support::random_weighted;
 
@@ -46,4 +46,38 @@ fn shapley_shubik_of_1000_members_sums_to_one() {
             .iter()
             .all(|p| p.shapley_shubik().to_f64() > 0.0)
     );
+}
+
+#[test]
+fn banzhaf_alone_in_floats_matches_big_integers_at_150_and_1000_members() {
+    for (n, max_weight, seed) in [(150, 20, 7), (1000, 3, 11)] {
+        let game = random_weighted(n, max_weight, seed);
+        let exact = analyze_banzhaf_exact(&game).unwrap();
+        let float = analyze_banzhaf_float(&game).unwrap();
+        let full = analyze_float(&game).unwrap();
+        for ((e, f), g) in exact
+            .players()
+            .iter()
+            .zip(float.players())
+            .zip(full.players())
+        {
+            for (x, y) in [
+                (e.banzhaf_normalized(), f.banzhaf_normalized()),
+                (e.banzhaf_absolute(), f.banzhaf_absolute()),
+                (e.banzhaf_normalized(), g.banzhaf_normalized()),
+            ] {
+                let (x, y) = (x.to_f64(), y.to_f64());
+                let difference = (x - y).abs() / x.abs().max(1e-300);
+                assert!(
+                    difference < 1e-12,
+                    "{n} members: relative difference {difference}"
+                );
+            }
+        }
+        let (x, y) = (exact.power_to_act().to_f64(), float.power_to_act().to_f64());
+        assert!(
+            (x - y).abs() / x < 1e-12,
+            "{n} members: power to act {x} and {y}"
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! The Security Council's indices as published, each pinned with its source.
 
-use council_power::{Game, analyze, analyze_by_enumeration, builtin};
+use council_power::{Game, analyze, analyze_banzhaf, analyze_by_enumeration, builtin};
 use num_traits::One;
 
 use crate::support::{exact, ratio};
@@ -46,6 +46,14 @@ fn check_council(
         let total = exact(permanent.shapley_shubik()) * ratio(permanent.count().into(), 1)
             + exact(elected.shapley_shubik()) * ratio(elected.count().into(), 1);
         assert!(total.is_one(), "Shapley-Shubik sums to 1, got {total}");
+    }
+    let banzhaf = analyze_banzhaf(game).unwrap();
+    for (player, nb, sw) in [
+        (&banzhaf.players()[0], normalized[0], swings[0]),
+        (&banzhaf.players()[1], normalized[1], swings[1]),
+    ] {
+        assert_eq!(exact(player.banzhaf_normalized()), ratio(nb.0, nb.1));
+        assert_eq!(exact(player.banzhaf_swings()), ratio(sw, 1));
     }
 }
 
