@@ -7,7 +7,7 @@
 //! conflict, the entry catches up from the store, and the command is decided again on the
 //! fresh state. An event reaches subscribers only after the store has made it durable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, Utc};
@@ -25,6 +25,10 @@ use crate::dto::{
 };
 use crate::error::ApiError;
 use crate::view::{self, MeetingSummary, MeetingView, state_name};
+
+/// How long keys read from the access log are trusted before a request reads it again (see
+/// [`Service::fresh_access`]): a read per command was a third of the server's work under load.
+const ACCESS_FRESH_FOR: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// How many events a slow subscriber may fall behind before it reloads from the store.
 const LIVE_BUFFER: usize = 1024;
@@ -56,8 +60,14 @@ struct Loaded {
     durable_seq: u64,
     /// Appends made durable out of order, by their first seq, waiting for those before.
     completed: BTreeMap<u64, Vec<StoredEvent>>,
+    /// The request ids of the durable events: a command whose id is not here needs no read
+    /// of the store to know it is new (the store's uniqueness is the backstop, for a request
+    /// recorded by another instance and not yet seen here).
+    requests: HashSet<RequestId>,
     access: Access,
     access_seq: u64,
+    /// When the access log was last read (see [`Service::fresh_access`]).
+    access_read_at: Option<tokio::time::Instant>,
 }
 
 impl Loaded {
@@ -77,6 +87,9 @@ impl Entry {
     fn make_durable(&self, loaded: &mut Loaded, event: &Event, stored: StoredEvent) {
         loaded.durable = council_core::meeting::evolve(std::mem::take(&mut loaded.durable), event);
         loaded.durable_seq = stored.seq;
+        if let Some(request_id) = &stored.request_id {
+            loaded.requests.insert(request_id.clone());
+        }
         if loaded.seq < stored.seq {
             loaded.meeting =
                 council_core::meeting::evolve(std::mem::take(&mut loaded.meeting), event);
@@ -275,10 +288,11 @@ impl<S: EventStore> Service<S> {
     }
 
     /// Reads the keys issued or revoked beyond what this instance has seen (by an operator's
-    /// `council links`, or another instance). One indexed read, done before every command,
-    /// so a revocation counts at once; the meeting's own events from elsewhere arrive by the
-    /// follower of other instances, or by the conflict an append meets.
+    /// `council links`, or another instance): one indexed read. The meeting's own events from
+    /// elsewhere arrive by the follower of other instances, or by the conflict an append
+    /// meets.
     async fn catch_up_access(&self, entry: &Entry, loaded: &mut Loaded) -> Result<(), ApiError> {
+        let read_at = tokio::time::Instant::now();
         let access = self
             .store
             .load_after(&entry.access_stream, loaded.access_seq)
@@ -287,7 +301,22 @@ impl<S: EventStore> Service<S> {
             loaded.access.apply(&read_access(&stored)?);
             loaded.access_seq = stored.seq;
         }
+        loaded.access_read_at = Some(read_at);
         Ok(())
+    }
+
+    /// The keys as a request must see them: read again from the access log unless it was
+    /// read within [`ACCESS_FRESH_FOR`]. Keys issued or revoked through this instance count
+    /// at once (they are applied here as they are appended); through another process, within
+    /// that time, and at once on PostgreSQL when the notification arrives first.
+    async fn fresh_access(&self, entry: &Entry, loaded: &mut Loaded) -> Result<(), ApiError> {
+        if loaded
+            .access_read_at
+            .is_some_and(|read_at| read_at.elapsed() < ACCESS_FRESH_FOR)
+        {
+            return Ok(());
+        }
+        self.catch_up_access(entry, loaded).await
     }
 
     /// Another process appended to a stream (a notification from the database): a meeting
@@ -339,7 +368,7 @@ impl<S: EventStore> Service<S> {
     pub async fn me(&self, id: &str, key: Option<&str>) -> Result<Me, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.catch_up_access(&entry, &mut loaded).await?;
+        self.fresh_access(&entry, &mut loaded).await?;
         let role = Self::role_of(&loaded.access, key)?;
         Ok(Me {
             role: role.name().to_owned(),
@@ -401,7 +430,7 @@ impl<S: EventStore> Service<S> {
     pub async fn require_key(&self, id: &str, key: Option<&str>) -> Result<Role, ApiError> {
         let entry = self.entry(id).await?;
         let mut loaded = entry.state.lock().await;
-        self.catch_up_access(&entry, &mut loaded).await?;
+        self.fresh_access(&entry, &mut loaded).await?;
         Self::role_of(&loaded.access, key)
     }
 
@@ -594,7 +623,7 @@ impl<S: EventStore> Service<S> {
         let role = {
             let mut loaded = entry.state.lock().await;
             // Keys issued or revoked elsewhere (an operator, another instance) count at once.
-            self.catch_up_access(&entry, &mut loaded).await?;
+            self.fresh_access(&entry, &mut loaded).await?;
             Self::role_of(&loaded.access, key)?
         };
         self.act_in(&entry, role, request, request_id).await
@@ -632,13 +661,31 @@ impl<S: EventStore> Service<S> {
             attempts += 1;
             let (events, pending) = {
                 let mut loaded = entry.state.lock().await;
+                // A retry is looked up in the store only when it may be there: its id among
+                // the durable events, or after the store refused an append (it may have been
+                // recorded elsewhere, or durable and not yet applied here).
                 if let Some(request_id) = &request_id
+                    && (attempts > 1 || loaded.requests.contains(request_id))
                     && let Some(stored) = self.store.find_request(&entry.stream, request_id).await?
                 {
                     return Ok(replayed(loaded.durable_seq, &stored));
                 }
                 let command = authorize(role, request.clone())?;
-                let events = decide(&loaded.meeting, command)?;
+                let events = match decide(&loaded.meeting, command) {
+                    Ok(events) => events,
+                    Err(rejection) => {
+                        // Refused as things stand here; a retry recorded meanwhile answers
+                        // what it recorded instead.
+                        if let Some(request_id) = &request_id
+                            && attempts == 1
+                            && let Some(stored) =
+                                self.store.find_request(&entry.stream, request_id).await?
+                        {
+                            return Ok(replayed(loaded.durable_seq, &stored));
+                        }
+                        return Err(rejection.into());
+                    }
+                };
                 let now = Utc::now();
                 let new_events: Vec<NewEvent> = events
                     .iter()

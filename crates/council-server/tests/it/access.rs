@@ -441,3 +441,45 @@ async fn a_command_without_fields_refuses_unknown_fields_too() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_key_replaced_by_another_process_is_refused_within_moments_and_its_successor_works() {
+    let app = spawn_app().await;
+    let created = app.create_meeting(&meeting_of_20_november_2024()).await;
+    let me = format!("/api/meetings/{}/me", created.id);
+    let old = key_of(&created, "FRA");
+    assert_eq!(app.get(&me, Some(&old)).await.0, StatusCode::OK);
+
+    // An operator's `council links --reissue`: another process, on the same SQLite file.
+    let url = council_server::DbUrl::Sqlite(app.db.clone());
+    let operator = council_server::Service::new(
+        council_server::Backend::open(&url)
+            .await
+            .expect("the store opens"),
+    );
+    let links = operator
+        .reissue_as_operator(&created.id, Some("FRA"))
+        .await
+        .expect("the operator reissues France's link");
+    let new = links[0].key.clone().expect("a delegation's link has a key");
+
+    // The server reads the access log again at most a quarter of a second after its last
+    // read; allow a loaded machine ample time, but not forever.
+    let replaced = std::time::Instant::now();
+    loop {
+        let (status, answer) = app.get(&me, Some(&old)).await;
+        if status == StatusCode::UNAUTHORIZED {
+            break;
+        }
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        assert!(
+            replaced.elapsed() < std::time::Duration::from_secs(3),
+            "the replaced key still works after {:?}",
+            replaced.elapsed()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let (status, answer) = app.get(&me, Some(&new)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["member"], "FRA");
+}
