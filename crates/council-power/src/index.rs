@@ -121,19 +121,27 @@ impl PlayerPower {
     }
 }
 
-/// The indices of every player of a game.
+/// The indices of every player of a game, `P` being what each player gets: all indices
+/// ([`PowerIndices`]) or the Banzhaf indices alone ([`BanzhafIndices`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PowerIndices {
-    players: Vec<PlayerPower>,
+pub struct Indices<P> {
+    players: Vec<P>,
     power_to_act: Number,
     winning_coalitions: Number,
     n_members: usize,
     method: Method,
 }
 
-impl PowerIndices {
+/// The indices of every player of a game ([`analyze`]).
+pub type PowerIndices = Indices<PlayerPower>;
+
+/// The Banzhaf indices of every player of a game, and Coleman's power to act, without the
+/// Shapley-Shubik index ([`analyze_banzhaf`]).
+pub type BanzhafIndices = Indices<PlayerBanzhaf>;
+
+impl<P> Indices<P> {
     /// One entry per player, in the game's order.
-    pub fn players(&self) -> &[PlayerPower] {
+    pub fn players(&self) -> &[P] {
         &self.players
     }
     /// Coleman's power of the collectivity to act: winning coalitions / 2^n, the probability
@@ -183,40 +191,6 @@ impl PlayerBanzhaf {
     /// Normalized Banzhaf index of each member: its share of all members' swings.
     pub fn banzhaf_normalized(&self) -> &Number {
         &self.banzhaf.normalized
-    }
-}
-
-/// The Banzhaf indices of every player of a game, and Coleman's power to act, without the
-/// Shapley-Shubik index ([`analyze_banzhaf`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct BanzhafIndices {
-    players: Vec<PlayerBanzhaf>,
-    power_to_act: Number,
-    winning_coalitions: Number,
-    n_members: usize,
-    method: Method,
-}
-
-impl BanzhafIndices {
-    /// One entry per player, in the game's order.
-    pub fn players(&self) -> &[PlayerBanzhaf] {
-        &self.players
-    }
-    /// Coleman's power of the collectivity to act: winning coalitions / 2^n.
-    pub fn power_to_act(&self) -> &Number {
-        &self.power_to_act
-    }
-    /// The number of winning coalitions.
-    pub fn winning_coalitions(&self) -> &Number {
-        &self.winning_coalitions
-    }
-    /// The number of members.
-    pub fn n_members(&self) -> usize {
-        self.n_members
-    }
-    /// How the values were computed.
-    pub fn method(&self) -> Method {
-        self.method
     }
 }
 

@@ -67,7 +67,7 @@ pub use builtin::{COUNCIL_MODELS, builtin, builtin_names};
 pub use enumerate::analyze_by_enumeration;
 pub use game::{CurrentSeats, Game, GameError, Player};
 pub use index::{
-    BanzhafIndices, Method, Number, PlayerBanzhaf, PlayerPower, PowerIndices, analyze,
+    BanzhafIndices, Indices, Method, Number, PlayerBanzhaf, PlayerPower, PowerIndices, analyze,
     analyze_banzhaf, analyze_banzhaf_exact, analyze_banzhaf_float, analyze_exact, analyze_float,
 };
 
