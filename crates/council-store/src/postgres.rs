@@ -71,8 +71,8 @@ const LOCK_NAMESPACE: i32 = 0x636e_636c;
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How long any operation waits for the database before failing with
-/// [`StoreError::TimedOut`]: longer than [`ACQUIRE_TIMEOUT`], so a server that is down is
-/// reported as such first, and far longer than a batch takes under load (tens of ms).
+/// [`StoreError::TimedOut`]: longer than the wait for a connection (5 s), so a server that is
+/// down is reported as such first, and far longer than a batch takes under load (tens of ms).
 pub const ANSWER_WITHIN: Duration = Duration::from_secs(8);
 
 /// Runs a database operation within [`ANSWER_WITHIN`]. A query cut short leaves its
