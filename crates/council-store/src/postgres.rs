@@ -11,10 +11,12 @@
 //! transaction-scoped advisory lock
 //! on its stream (`pg_advisory_xact_lock`, keyed by the SHA-256 of the stream id), so
 //! appends to one stream queue, from any process, while other streams go on in parallel.
-//! Under that lock the transaction looks the request id up in `requests`
+//! Under that lock one statement looks the request id up in `requests`
 //! ([`StoreError::DuplicateRequest`], checked before `expected_seq`) and reads the stream's
 //! last event ([`StoreError::Conflict`] unless it is `expected_seq`); every statement of a
-//! `READ COMMITTED` transaction sees what the previous holder of the lock committed. The
+//! `READ COMMITTED` transaction sees what the previous holder of the lock committed, which
+//! is why the lock is a statement of its own. One more statement writes the events, the
+//! request and the notification: five round trips per append with its savepoint. The
 //! primary keys `(stream_id, seq)` and `(stream_id, request_id)` back the lock: a writer that
 //! bypassed it would hit a unique violation, reported the same way.
 //!
@@ -282,6 +284,34 @@ async fn last_event(
     .transpose()
 }
 
+/// In one statement: the first event that `request_id` (if any) appended to the stream,
+/// and the stream's last event as `(seq, hash)`.
+async fn request_and_last_event(
+    connection: &mut PgConnection,
+    stream: &StreamId,
+    request_id: Option<&RequestId>,
+) -> Result<(Option<u64>, Option<(u64, EventHash)>), StoreError> {
+    let (first, seq, hash): (Option<i64>, Option<i64>, Option<String>) = sqlx::query_as(
+        "SELECT (SELECT first_seq FROM requests WHERE stream_id = $1 AND request_id = $2), \
+         last.seq, last.hash \
+         FROM (SELECT 1) AS one LEFT JOIN LATERAL \
+         (SELECT seq, hash FROM events WHERE stream_id = $1 ORDER BY seq DESC LIMIT 1) AS last ON true",
+    )
+    .bind(stream.as_str())
+    .bind(request_id.map(RequestId::as_str))
+    .fetch_one(&mut *connection)
+    .await?;
+    let first = first.map(|seq| from_sql(stream, seq)).transpose()?;
+    let last = match (seq, hash) {
+        (Some(seq), Some(hash)) => {
+            let hash = EventHash::parse(&hash).map_err(|error| unreadable(stream, seq, error))?;
+            Some((from_sql(stream, seq)?, hash))
+        }
+        _ => None,
+    };
+    Ok((first, last))
+}
+
 /// The first event that `request_id` appended to the stream, if it appended any.
 async fn first_seq_of_request(
     connection: &mut PgConnection,
@@ -312,12 +342,23 @@ async fn insert(
     request_id: Option<&RequestId>,
     stored: &[StoredEvent],
 ) -> Result<bool, StoreError> {
-    // One statement for the whole batch: the events' columns as arrays, unnested.
+    let (Some(first), Some(last)) = (stored.first(), stored.last()) else {
+        return Ok(true);
+    };
+    // One statement for the events (their columns as arrays, unnested), the request and the
+    // notification: one round trip. Data-modifying CTEs all run, referenced or not; a unique
+    // violation in either fails the whole statement.
     let inserted = sqlx::query(
-        "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
-         SELECT $1, seq, kind, version, payload, recorded_at, $2, prev_hash, hash \
-         FROM UNNEST($3::BIGINT[], $4::TEXT[], $5::BIGINT[], $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[]) \
-         AS batch (seq, kind, version, payload, recorded_at, prev_hash, hash)",
+        "WITH written AS ( \
+           INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
+           SELECT $1, seq, kind, version, payload, recorded_at, $2, prev_hash, hash \
+           FROM UNNEST($3::BIGINT[], $4::TEXT[], $5::BIGINT[], $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[]) \
+           AS batch (seq, kind, version, payload, recorded_at, prev_hash, hash) RETURNING 1 \
+         ), request AS ( \
+           INSERT INTO requests (stream_id, request_id, first_seq) \
+           SELECT $1, $2, $10 WHERE $2 IS NOT NULL RETURNING 1 \
+         ) \
+         SELECT pg_notify($11, $12)",
     )
     .bind(stream.as_str())
     .bind(request_id.map(RequestId::as_str))
@@ -328,37 +369,16 @@ async fn insert(
     .bind(stored.iter().map(|event| canonical_time(event.recorded_at)).collect::<Vec<_>>())
     .bind(stored.iter().map(|event| event.prev_hash.to_string()).collect::<Vec<_>>())
     .bind(stored.iter().map(|event| event.hash.to_string()).collect::<Vec<_>>())
+    .bind(to_sql(first.seq))
+    .bind(NOTIFY_CHANNEL)
+    .bind(format!("{stream}:{}", last.seq))
     .execute(&mut *connection)
     .await;
     match inserted {
-        Ok(_) => {}
-        Err(error) if is_unique_violation(&error) => return Ok(false),
-        Err(error) => return Err(error.into()),
+        Ok(_) => Ok(true),
+        Err(error) if is_unique_violation(&error) => Ok(false),
+        Err(error) => Err(error.into()),
     }
-    let (Some(first), Some(last)) = (stored.first(), stored.last()) else {
-        return Ok(true);
-    };
-    if let Some(request_id) = request_id {
-        let inserted = sqlx::query(
-            "INSERT INTO requests (stream_id, request_id, first_seq) VALUES ($1, $2, $3)",
-        )
-        .bind(stream.as_str())
-        .bind(request_id.as_str())
-        .bind(to_sql(first.seq))
-        .execute(&mut *connection)
-        .await;
-        match inserted {
-            Ok(_) => {}
-            Err(error) if is_unique_violation(&error) => return Ok(false),
-            Err(error) => return Err(error.into()),
-        }
-    }
-    sqlx::query("SELECT pg_notify($1, $2)")
-        .bind(NOTIFY_CHANNEL)
-        .bind(format!("{stream}:{}", last.seq))
-        .execute(&mut *connection)
-        .await?;
-    Ok(true)
 }
 
 /// One batch of appends in one transaction (group commit), each in a savepoint of its own.
@@ -467,18 +487,17 @@ async fn append_in(
         .bind(lock_key(stream))
         .execute(&mut *connection)
         .await?;
+    // Under the lock, one statement reads both what the append is checked against.
+    let (first_of_request, last) = request_and_last_event(connection, stream, request_id).await?;
     // Before the sequence number: a retry comes with the `expected_seq` of its first
     // attempt, which is stale once that attempt has been written.
-    if let Some(request_id) = request_id
-        && let Some(seq) = first_seq_of_request(connection, stream, request_id).await?
-    {
+    if let (Some(request_id), Some(seq)) = (request_id, first_of_request) {
         return Err(StoreError::DuplicateRequest {
             stream: stream.clone(),
             request_id: request_id.clone(),
             seq,
         });
     }
-    let last = last_event(connection, stream).await?;
     let actual = last.map_or(0, |(seq, _)| seq);
     if actual != expected_seq {
         return Err(StoreError::Conflict {
