@@ -85,16 +85,24 @@ pub enum Method {
     Enumeration,
 }
 
-/// The indices of one player (class of identical members); each value is per member.
+/// The indices of one player (class of identical members), each value per member: its
+/// Banzhaf indices and, in `shapley_shubik`, what else was computed ([`PlayerPower`] has the
+/// Shapley-Shubik index, [`PlayerBanzhaf`] nothing more).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlayerPower {
+pub struct PlayerIndices<S> {
     name: String,
     count: u32,
-    shapley_shubik: Number,
+    shapley_shubik: S,
     banzhaf: BanzhafValues,
 }
 
-impl PlayerPower {
+/// The indices of one player, Shapley-Shubik included ([`analyze`]).
+pub type PlayerPower = PlayerIndices<Number>;
+
+/// The Banzhaf indices of one player ([`analyze_banzhaf`]).
+pub type PlayerBanzhaf = PlayerIndices<()>;
+
+impl<S> PlayerIndices<S> {
     /// The player's name.
     pub fn name(&self) -> &str {
         &self.name
@@ -102,10 +110,6 @@ impl PlayerPower {
     /// How many identical members the player stands for.
     pub fn count(&self) -> u32 {
         self.count
-    }
-    /// Shapley-Shubik index of each member.
-    pub fn shapley_shubik(&self) -> &Number {
-        &self.shapley_shubik
     }
     /// Raw Banzhaf index of each member: the number of coalitions it swings.
     pub fn banzhaf_swings(&self) -> &Number {
@@ -118,6 +122,13 @@ impl PlayerPower {
     /// Normalized Banzhaf index of each member: its share of all members' swings.
     pub fn banzhaf_normalized(&self) -> &Number {
         &self.banzhaf.normalized
+    }
+}
+
+impl PlayerIndices<Number> {
+    /// Shapley-Shubik index of each member.
+    pub fn shapley_shubik(&self) -> &Number {
+        &self.shapley_shubik
     }
 }
 
@@ -160,37 +171,6 @@ impl<P> Indices<P> {
     /// How the values were computed.
     pub fn method(&self) -> Method {
         self.method
-    }
-}
-
-/// The Banzhaf indices of one player (class of identical members); each value is per member.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlayerBanzhaf {
-    name: String,
-    count: u32,
-    banzhaf: BanzhafValues,
-}
-
-impl PlayerBanzhaf {
-    /// The player's name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-    /// How many identical members the player stands for.
-    pub fn count(&self) -> u32 {
-        self.count
-    }
-    /// Raw Banzhaf index of each member: the number of coalitions it swings.
-    pub fn banzhaf_swings(&self) -> &Number {
-        &self.banzhaf.swings
-    }
-    /// Absolute Banzhaf index of each member: swings / 2^(n-1).
-    pub fn banzhaf_absolute(&self) -> &Number {
-        &self.banzhaf.absolute
-    }
-    /// Normalized Banzhaf index of each member: its share of all members' swings.
-    pub fn banzhaf_normalized(&self) -> &Number {
-        &self.banzhaf.normalized
     }
 }
 
@@ -340,6 +320,7 @@ fn banzhaf_players(
         .map(|(player, &class)| PlayerBanzhaf {
             name: player.name().to_owned(),
             count: player.count(),
+            shapley_shubik: (),
             banzhaf: class_banzhaf[class].clone(),
         })
         .collect()

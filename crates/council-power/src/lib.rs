@@ -67,8 +67,9 @@ pub use builtin::{COUNCIL_MODELS, builtin, builtin_names};
 pub use enumerate::analyze_by_enumeration;
 pub use game::{CurrentSeats, Game, GameError, Player};
 pub use index::{
-    BanzhafIndices, Indices, Method, Number, PlayerBanzhaf, PlayerPower, PowerIndices, analyze,
-    analyze_banzhaf, analyze_banzhaf_exact, analyze_banzhaf_float, analyze_exact, analyze_float,
+    BanzhafIndices, Indices, Method, Number, PlayerBanzhaf, PlayerIndices, PlayerPower,
+    PowerIndices, analyze, analyze_banzhaf, analyze_banzhaf_exact, analyze_banzhaf_float,
+    analyze_exact, analyze_float,
 };
 
 use thiserror::Error;

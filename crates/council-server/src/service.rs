@@ -664,24 +664,25 @@ impl<S: EventStore> Service<S> {
                 // A retry is looked up in the store only when it may be there: its id among
                 // the durable events, or after the store refused an append (it may have been
                 // recorded elsewhere, or durable and not yet applied here).
-                if let Some(request_id) = &request_id
-                    && (attempts > 1 || loaded.requests.contains(request_id))
-                    && let Some(stored) = self.store.find_request(&entry.stream, request_id).await?
+                let may_be_recorded = attempts > 1
+                    || request_id
+                        .as_ref()
+                        .is_some_and(|request_id| loaded.requests.contains(request_id));
+                if may_be_recorded
+                    && let Some(answer) = self.replay(entry, &loaded, &request_id).await?
                 {
-                    return Ok(replayed(loaded.durable_seq, &stored));
+                    return Ok(answer);
                 }
                 let command = authorize(role, request.clone())?;
                 let events = match decide(&loaded.meeting, command) {
                     Ok(events) => events,
+                    // Refused as things stand here; a retry recorded meanwhile answers what
+                    // it recorded instead.
                     Err(rejection) => {
-                        // Refused as things stand here; a retry recorded meanwhile answers
-                        // what it recorded instead.
-                        if let Some(request_id) = &request_id
-                            && attempts == 1
-                            && let Some(stored) =
-                                self.store.find_request(&entry.stream, request_id).await?
+                        if !may_be_recorded
+                            && let Some(answer) = self.replay(entry, &loaded, &request_id).await?
                         {
-                            return Ok(replayed(loaded.durable_seq, &stored));
+                            return Ok(answer);
                         }
                         return Err(rejection.into());
                     }
@@ -732,6 +733,21 @@ impl<S: EventStore> Service<S> {
                 Err(error) => return Err(error.into()),
             }
         }
+    }
+
+    /// What request `request_id` recorded on the meeting, as the answer to its retry, if it
+    /// recorded anything: one read of the store.
+    async fn replay(
+        &self,
+        entry: &Entry,
+        loaded: &Loaded,
+        request_id: &Option<RequestId>,
+    ) -> Result<Option<CommandResult>, ApiError> {
+        let Some(request_id) = request_id else {
+            return Ok(None);
+        };
+        let stored = self.store.find_request(&entry.stream, request_id).await?;
+        Ok(stored.map(|stored| replayed(loaded.durable_seq, stored.as_slice())))
     }
 
     /// An invited State without a key gets one; the link goes back to the President.

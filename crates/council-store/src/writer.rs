@@ -114,34 +114,29 @@ impl Writer {
             reply,
         };
         let stopped = || StoreError::Backend(sqlx::Error::PoolClosed);
-        let answer_within = self.answer_within;
-        let deadline = answer_within.map(|waited| tokio::time::Instant::now() + waited);
-        let queued = match deadline {
-            Some(deadline) => tokio::time::timeout_at(deadline, self.jobs.send(job))
-                .await
-                .ok(),
-            None => Some(self.jobs.send(job).await),
-        };
-        match queued {
-            Some(Ok(())) => {}
-            Some(Err(_)) => return ready(Err(stopped())),
-            None => {
-                return ready(Err(StoreError::TimedOut {
-                    waited: answer_within.unwrap_or_default(),
-                }));
-            }
+        let bound = self
+            .answer_within
+            .map(|waited| (tokio::time::Instant::now() + waited, waited));
+        match by_deadline(bound, self.jobs.send(job)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => return ready(Err(stopped())),
+            Err(timed_out) => return ready(Err(timed_out)),
         }
-        Box::pin(async move {
-            match (deadline, answer_within) {
-                (Some(deadline), Some(waited)) => {
-                    match tokio::time::timeout_at(deadline, answer).await {
-                        Ok(answer) => answer.map_err(|_| stopped())?,
-                        Err(_) => Err(StoreError::TimedOut { waited }),
-                    }
-                }
-                _ => answer.await.map_err(|_| stopped())?,
-            }
-        })
+        Box::pin(async move { by_deadline(bound, answer).await?.map_err(|_| stopped())? })
+    }
+}
+
+/// `work`'s output, or [`StoreError::TimedOut`] once `bound`'s deadline (and the wait it
+/// stands for) has passed; without a bound, `work`'s output whenever it comes.
+async fn by_deadline<T>(
+    bound: Option<(tokio::time::Instant, Duration)>,
+    work: impl Future<Output = T>,
+) -> Result<T, StoreError> {
+    match bound {
+        Some((deadline, waited)) => tokio::time::timeout_at(deadline, work)
+            .await
+            .map_err(|_| StoreError::TimedOut { waited }),
+        None => Ok(work.await),
     }
 }
 

@@ -571,27 +571,17 @@ impl PrivatePostgres {
     /// Stops every process of the server with `SIGSTOP`, the postmaster first so it forks
     /// no new one: connections stay open and nothing answers.
     fn freeze(&self) {
-        self.signal("-STOP", self.processes());
+        let processes = self.processes();
+        let postmaster = processes[0].clone();
+        signal("-STOP", &postmaster, processes);
     }
 
-    /// Continues what [`PrivatePostgres::freeze`] stopped.
+    /// Continues what [`PrivatePostgres::freeze`] stopped, the postmaster last.
     fn thaw(&self) {
         let mut processes = self.processes();
+        let postmaster = processes[0].clone();
         processes.reverse();
-        self.signal("-CONT", processes);
-    }
-
-    /// Sends `signal` to the postmaster, which must succeed, and to its children, of which
-    /// one may have ended since it was listed (a backend whose client went).
-    fn signal(&self, signal: &str, processes: Vec<String>) {
-        let postmaster = self.processes_if_running().swap_remove(0);
-        for pid in processes {
-            if pid == postmaster {
-                run(Command::new("kill").args([signal, &pid]));
-            } else {
-                let _ = Command::new("kill").args([signal, &pid]).output();
-            }
-        }
+        signal("-CONT", &postmaster, processes);
     }
 
     /// Stops the server at once, as a crash would: sessions are cut, nothing is flushed.
@@ -600,6 +590,18 @@ impl PrivatePostgres {
             .command("pg_ctl")
             .args(["stop", "-w", "-m", "immediate", "-D"])
             .arg(self.data()));
+    }
+}
+
+/// Sends `signal` to the processes of a server: to its postmaster, which must succeed, and to
+/// its children, of which one may have ended since it was listed (a backend whose client went).
+fn signal(signal: &str, postmaster: &str, processes: Vec<String>) {
+    for pid in processes {
+        if pid == postmaster {
+            run(Command::new("kill").args([signal, &pid]));
+        } else {
+            let _ = Command::new("kill").args([signal, &pid]).output();
+        }
     }
 }
 
