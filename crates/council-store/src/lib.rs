@@ -39,6 +39,9 @@
 //!   several servers, appends serialized per stream by an advisory lock and announced with
 //!   `NOTIFY` (`PostgresStore::listen`); its schema in `migrations/postgres/`.
 //! - `row` (private): an event row as both SQL stores read it.
+//! - `plan` (private): a batch of appends checked and sealed in memory against what was read
+//!   for it once, so SQLite writes a whole batch in a few statements.
+//! - `reader` (private): reads waiting at once answered in one statement (SQLite).
 //!
 //! Every backend passes the same conformance suite (`tests/it/conformance.rs`), and the SQL
 //! stores hold the same texts, so the same events get the same hashes on each.
@@ -90,8 +93,12 @@ pub mod error;
 pub mod event;
 pub mod meeting;
 pub mod mem;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+mod plan;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+#[cfg(feature = "sqlite")]
+mod reader;
 pub mod request;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 mod row;
@@ -102,6 +109,7 @@ pub mod stream;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod verify;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
 mod writer;
 
 pub use chain::{Corruption, verify_chain};

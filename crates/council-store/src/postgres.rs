@@ -7,22 +7,29 @@
 //! hashed.
 //!
 //! Appends: group commit, as in SQLite: one writer task per store commits the appends
-//! waiting in one transaction, each in a savepoint of its own. Each append first takes a
-//! transaction-scoped advisory lock
-//! on its stream (`pg_advisory_xact_lock`, keyed by the SHA-256 of the stream id), so
-//! appends to one stream queue, from any process, while other streams go on in parallel.
-//! Under that lock one statement looks the request id up in `requests`
-//! ([`StoreError::DuplicateRequest`], checked before `expected_seq`) and reads the stream's
-//! last event ([`StoreError::Conflict`] unless it is `expected_seq`); every statement of a
-//! `READ COMMITTED` transaction sees what the previous holder of the lock committed, which
-//! is why the lock is a statement of its own. One more statement writes the events, the
-//! request and the notification: five round trips per append with its savepoint. The
-//! primary keys `(stream_id, seq)` and `(stream_id, request_id)` back the lock: a writer that
-//! bypassed it would hit a unique violation, reported the same way.
+//! waiting in one transaction (`BEGIN ISOLATION LEVEL READ COMMITTED` ... `COMMIT`), and, as
+//! in SQLite, checks and seals them in memory (`plan`) against what one read gives. First,
+//! one statement takes the transaction-scoped advisory lock of every stream of the batch
+//! (`pg_advisory_xact_lock`, keyed by the SHA-256 of the stream id), in the order of the
+//! keys, so appends to one stream queue, from any process, while other streams go on in
+//! parallel, and two instances cannot deadlock. Under the locks, one statement reads the
+//! streams' last events and another which of the batch's request ids are written
+//! ([`StoreError::DuplicateRequest`], checked before `expected_seq`;
+//! [`StoreError::Conflict`] unless the stream ends at `expected_seq`); every statement of a
+//! `READ COMMITTED` transaction sees what the previous holders of the locks committed, which
+//! is why the locks are a statement of their own. One more statement writes every accepted
+//! event and request and the notifications. Six round trips a batch whatever its size, where
+//! writing one append after another took five each (a savepoint, the lock, a read, a write,
+//! the savepoint's release).
 //!
-//! Notifications: an append also sends `NOTIFY council_events, '<stream_id>:<seq>'` with its
-//! last `seq`, inside its transaction, so PostgreSQL delivers it only once the events are
-//! committed, and never for an append that failed. [`PostgresStore::listen`] receives them;
+//! A refused append writes nothing, so needs no savepoint. A database error (say a unique
+//! violation on the primary keys `(stream_id, seq)` or `(stream_id, request_id)`, which back
+//! the locks against a writer that bypassed them) aborts the transaction, and fails every
+//! append of the batch, as a [`StoreError::Backend`]; none of them is written.
+//!
+//! Notifications: a batch also sends `NOTIFY council_events, '<stream_id>:<seq>'` with the
+//! last `seq` of each stream it appended to, inside its transaction, so PostgreSQL delivers
+//! them only once the events are committed, and never for an append that failed. [`PostgresStore::listen`] receives them;
 //! a listener learns that a stream has moved on and reads what it missed with
 //! [`EventStore::load_after`].
 //!
@@ -37,6 +44,7 @@
 //! [`StoreError::Open`] and a schema that cannot be brought up to date a
 //! [`StoreError::Migration`], each naming the database without its password.
 
+use std::collections::HashMap;
 use std::io;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -47,19 +55,16 @@ use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions};
 
-use crate::chain::{Corruption, canonical_json, canonical_time, seal};
+use crate::chain::{Corruption, canonical_json, canonical_time};
 use crate::error::StoreError;
-use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
+use crate::event::{NewEvent, StoredEvent};
+use crate::plan::{Planned, PlanningConnection, write_planned};
 use crate::request::RequestId;
-use crate::row::{
-    EVENT_COLUMNS, EventRow, from_sql, into_events, stream_report, to_sql, unreadable,
-};
+use crate::row::{EVENT_COLUMNS, EventRow, into_events, stream_report, to_sql};
 use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
-use crate::writer::{
-    BatchConnection, Work, Writer, batch_failed, met_database_error, write_in_savepoints,
-};
+use crate::writer::{Work, Writer, batch_failed};
 
 /// The channel on which every append is announced, as `<stream_id>:<seq>`.
 pub const NOTIFY_CHANNEL: &str = "council_events";
@@ -266,282 +271,180 @@ pub fn stream_lock(stream: &StreamId) -> (i32, i32) {
     (LOCK_NAMESPACE, lock_key(stream))
 }
 
-/// The stream's last event, as `(seq, hash)`, or `None` when it has none.
-async fn last_event(
-    connection: &mut PgConnection,
-    stream: &StreamId,
-) -> Result<Option<(u64, EventHash)>, StoreError> {
-    let last: Option<(i64, String)> = sqlx::query_as(
-        "SELECT seq, hash FROM events WHERE stream_id = $1 ORDER BY seq DESC LIMIT 1",
-    )
-    .bind(stream.as_str())
-    .fetch_optional(&mut *connection)
-    .await?;
-    last.map(|(seq, hash)| {
-        let hash = EventHash::parse(&hash).map_err(|error| unreadable(stream, seq, error))?;
-        Ok((from_sql(stream, seq)?, hash))
-    })
-    .transpose()
-}
-
-/// In one statement: the first event that `request_id` (if any) appended to the stream,
-/// and the stream's last event as `(seq, hash)`.
-async fn request_and_last_event(
-    connection: &mut PgConnection,
-    stream: &StreamId,
-    request_id: Option<&RequestId>,
-) -> Result<(Option<u64>, Option<(u64, EventHash)>), StoreError> {
-    let (first, seq, hash): (Option<i64>, Option<i64>, Option<String>) = sqlx::query_as(
-        "SELECT (SELECT first_seq FROM requests WHERE stream_id = $1 AND request_id = $2), \
-         last.seq, last.hash \
-         FROM (SELECT 1) AS one LEFT JOIN LATERAL \
-         (SELECT seq, hash FROM events WHERE stream_id = $1 ORDER BY seq DESC LIMIT 1) AS last ON true",
-    )
-    .bind(stream.as_str())
-    .bind(request_id.map(RequestId::as_str))
-    .fetch_one(&mut *connection)
-    .await?;
-    let first = first.map(|seq| from_sql(stream, seq)).transpose()?;
-    let last = match (seq, hash) {
-        (Some(seq), Some(hash)) => {
-            let hash = EventHash::parse(&hash).map_err(|error| unreadable(stream, seq, error))?;
-            Some((from_sql(stream, seq)?, hash))
-        }
-        _ => None,
-    };
-    Ok((first, last))
-}
-
-/// The first event that `request_id` appended to the stream, if it appended any.
-async fn first_seq_of_request(
-    connection: &mut PgConnection,
-    stream: &StreamId,
-    request_id: &RequestId,
-) -> Result<Option<u64>, StoreError> {
-    let first: Option<i64> = sqlx::query_scalar(
-        "SELECT first_seq FROM requests WHERE stream_id = $1 AND request_id = $2",
-    )
-    .bind(stream.as_str())
-    .bind(request_id.as_str())
-    .fetch_optional(&mut *connection)
-    .await?;
-    first.map(|seq| from_sql(stream, seq)).transpose()
-}
-
-fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .is_some_and(|database_error| database_error.is_unique_violation())
-}
-
-/// Writes sealed events and their request, and announces them, in `transaction`; a unique
-/// violation comes back as `Ok(false)`, with the transaction to be rolled back.
-async fn insert(
-    connection: &mut PgConnection,
-    stream: &StreamId,
-    request_id: Option<&RequestId>,
-    stored: &[StoredEvent],
-) -> Result<bool, StoreError> {
-    let (Some(first), Some(last)) = (stored.first(), stored.last()) else {
-        return Ok(true);
-    };
-    // One statement for the events (their columns as arrays, unnested), the request and the
-    // notification: one round trip. Data-modifying CTEs all run, referenced or not; a unique
-    // violation in either fails the whole statement.
-    let inserted = sqlx::query(
-        "WITH written AS ( \
-           INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
-           SELECT $1, seq, kind, version, payload, recorded_at, $2, prev_hash, hash \
-           FROM UNNEST($3::BIGINT[], $4::TEXT[], $5::BIGINT[], $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[]) \
-           AS batch (seq, kind, version, payload, recorded_at, prev_hash, hash) RETURNING 1 \
-         ), request AS ( \
-           INSERT INTO requests (stream_id, request_id, first_seq) \
-           SELECT $1, $2, $10 WHERE $2 IS NOT NULL RETURNING 1 \
-         ) \
-         SELECT pg_notify($11, $12)",
-    )
-    .bind(stream.as_str())
-    .bind(request_id.map(RequestId::as_str))
-    .bind(stored.iter().map(|event| to_sql(event.seq)).collect::<Vec<_>>())
-    .bind(stored.iter().map(|event| event.kind.clone()).collect::<Vec<_>>())
-    .bind(stored.iter().map(|event| i64::from(event.version)).collect::<Vec<_>>())
-    .bind(stored.iter().map(|event| canonical_json(&event.payload)).collect::<Vec<_>>())
-    .bind(stored.iter().map(|event| canonical_time(event.recorded_at)).collect::<Vec<_>>())
-    .bind(stored.iter().map(|event| event.prev_hash.to_string()).collect::<Vec<_>>())
-    .bind(stored.iter().map(|event| event.hash.to_string()).collect::<Vec<_>>())
-    .bind(to_sql(first.seq))
-    .bind(NOTIFY_CHANNEL)
-    .bind(format!("{stream}:{}", last.seq))
-    .execute(&mut *connection)
-    .await;
-    match inserted {
-        Ok(_) => Ok(true),
-        Err(error) if is_unique_violation(&error) => Ok(false),
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// One batch of appends in one transaction (group commit), each in a savepoint of its own.
-/// The appends take their streams' advisory locks in the order of the locks' keys (each
-/// stream's appends kept in the order submitted), so two instances committing batches at
-/// once cannot deadlock; results come back in the order the appends were submitted.
+/// One batch of appends in one transaction (group commit, [`write_planned`]): the advisory
+/// locks of its streams, what the database holds for them, each append checked and sealed in
+/// memory, every accepted event, request and notification written in one statement. Six
+/// round trips a batch, whatever its size. Results come back in the order the appends were
+/// submitted; none is answered written unless the batch's `COMMIT` succeeded.
 async fn write_batch(pool: &PgPool, work: Vec<Work>) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
     let n_jobs = work.len();
     let mut connection = match pool.acquire().await {
         Ok(connection) => connection,
         Err(error) => return batch_failed(&error.into(), n_jobs),
     };
-    let mut order: Vec<usize> = (0..n_jobs).collect();
-    order.sort_by_key(|index| lock_key(&work[*index].stream));
-    let mut batch = PgBatch {
-        connection: &mut connection,
-        raced: None,
-    };
-    let written =
-        tokio::time::timeout(ANSWER_WITHIN, write_in_savepoints(&mut batch, work, order)).await;
-    // Cut short mid-transaction, the connection must not serve again (below).
-    let results = written.unwrap_or_else(|_| {
-        (0..n_jobs)
-            .map(|_| {
-                Err(StoreError::TimedOut {
-                    waited: ANSWER_WITHIN,
+    match tokio::time::timeout(ANSWER_WITHIN, write_planned(&mut *connection, work)).await {
+        Ok(Ok(results)) => results,
+        Ok(Err(error)) => {
+            // Perhaps left in a transaction the database aborted: not to serve again.
+            connection.close_on_drop();
+            batch_failed(&error, n_jobs)
+        }
+        Err(_) => {
+            // Cut short mid-transaction: not to serve again. Its transaction may still
+            // commit, which the appends' request ids make safe to retry.
+            connection.close_on_drop();
+            (0..n_jobs)
+                .map(|_| {
+                    Err(StoreError::TimedOut {
+                        waited: ANSWER_WITHIN,
+                    })
                 })
-            })
-            .collect()
-    });
-    if met_database_error(&results) {
-        connection.close_on_drop();
+                .collect()
+        }
     }
-    results
 }
 
-/// A connection committing a batch, and the append it last saw race past the lock.
-struct PgBatch<'c> {
-    connection: &'c mut PgConnection,
-    raced: Option<(StreamId, u64, Option<RequestId>)>,
-}
+impl PlanningConnection for PgConnection {
+    // Said out loud, since reading under the locks relies on it: a server whose default is
+    // `REPEATABLE READ` would read streams as they were before the locks were taken.
+    const BEGIN: &'static str = "BEGIN ISOLATION LEVEL READ COMMITTED";
 
-impl BatchConnection for PgBatch<'_> {
-    const BEGIN: &'static str = "BEGIN";
-
-    async fn run(&mut self, sql: &'static str) -> Result<(), sqlx::Error> {
-        sqlx::query(sql)
-            .execute(&mut *self.connection)
-            .await
-            .map(|_| ())
+    async fn run(&mut self, sql: &'static str) -> Result<(), StoreError> {
+        sqlx::query(sql).execute(&mut *self).await?;
+        Ok(())
     }
 
-    async fn append_one(&mut self, work: Work) -> Result<Vec<StoredEvent>, StoreError> {
-        let Work {
-            stream,
-            expected_seq,
-            events,
-        } = work;
-        let request_id = batch_request_id(&events)?.cloned();
-        match append_in(
-            self.connection,
-            &stream,
-            expected_seq,
-            request_id.as_ref(),
-            events,
+    /// Takes the advisory lock of every stream of the batch, in one statement, in the order of
+    /// the locks' keys: two instances committing batches at once take shared locks in the same
+    /// order, so cannot deadlock. The rows of the subquery, sorted, are locked in that order
+    /// (a subquery with `ORDER BY` is not merged into the query around it).
+    async fn lock(&mut self, work: &[Work]) -> Result<(), StoreError> {
+        let mut keys: Vec<i32> = work.iter().map(|job| lock_key(&job.stream)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        sqlx::query(
+            "SELECT pg_advisory_xact_lock($1, key) \
+             FROM (SELECT key FROM UNNEST($2::INT4[]) AS key ORDER BY key) AS keys",
         )
-        .await?
-        {
-            Some(stored) => Ok(stored),
-            None => {
-                // A unique violation: why is read after the rollback to the savepoint.
-                let refusal = StoreError::Conflict {
-                    stream: stream.clone(),
-                    expected: expected_seq,
-                    actual: expected_seq,
-                };
-                self.raced = Some((stream, expected_seq, request_id));
-                Err(refusal)
-            }
-        }
-    }
-
-    async fn after_rollback(&mut self, refusal: StoreError) -> StoreError {
-        match self.raced.take() {
-            Some((stream, expected_seq, request_id)) => {
-                refusal_after_race(self.connection, &stream, expected_seq, request_id.as_ref())
-                    .await
-            }
-            None => refusal,
-        }
-    }
-}
-
-/// One append inside the open transaction: the stream's lock, the request id, the sequence
-/// number, the rows and the notification. `Ok(None)` is a unique violation, to be explained
-/// after rolling back to the savepoint.
-async fn append_in(
-    connection: &mut PgConnection,
-    stream: &StreamId,
-    expected_seq: u64,
-    request_id: Option<&RequestId>,
-    events: Vec<NewEvent>,
-) -> Result<Option<Vec<StoredEvent>>, StoreError> {
-    sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
         .bind(LOCK_NAMESPACE)
-        .bind(lock_key(stream))
-        .execute(&mut *connection)
+        .bind(keys)
+        .execute(&mut *self)
         .await?;
-    // Under the lock, one statement reads both what the append is checked against.
-    let (first_of_request, last) = request_and_last_event(connection, stream, request_id).await?;
-    // Before the sequence number: a retry comes with the `expected_seq` of its first
-    // attempt, which is stale once that attempt has been written.
-    if let (Some(request_id), Some(seq)) = (request_id, first_of_request) {
-        return Err(StoreError::DuplicateRequest {
-            stream: stream.clone(),
-            request_id: request_id.clone(),
-            seq,
-        });
+        Ok(())
     }
-    let actual = last.map_or(0, |(seq, _)| seq);
-    if actual != expected_seq {
-        return Err(StoreError::Conflict {
-            stream: stream.clone(),
-            expected: expected_seq,
-            actual,
-        });
-    }
-    let last_hash = last.map_or(EventHash::GENESIS, |(_, hash)| hash);
-    let stored = seal(stream, expected_seq, last_hash, events);
-    if !insert(connection, stream, request_id, &stored).await? {
-        return Ok(None);
-    }
-    Ok(Some(stored))
-}
 
-/// Why an append was refused after a unique violation: the request was already written,
-/// or else the stream moved on.
-async fn refusal_after_race(
-    connection: &mut PgConnection,
-    stream: &StreamId,
-    expected_seq: u64,
-    request_id: Option<&RequestId>,
-) -> StoreError {
-    if let Some(request_id) = request_id {
-        match first_seq_of_request(connection, stream, request_id).await {
-            Ok(Some(seq)) => {
-                return StoreError::DuplicateRequest {
-                    stream: stream.clone(),
-                    request_id: request_id.clone(),
-                    seq,
-                };
-            }
-            Ok(None) => {}
-            Err(error) => return error,
-        }
+    /// Under the locks: each statement of a `READ COMMITTED` transaction sees what was
+    /// committed before it began, so this sees what the previous holders of the locks
+    /// committed, which is why the locks are taken by a statement of their own.
+    async fn last_events(
+        &mut self,
+        streams: &[&StreamId],
+    ) -> Result<Vec<(i64, i64, String)>, StoreError> {
+        let ids: Vec<&str> = streams.iter().map(|stream| stream.as_str()).collect();
+        Ok(sqlx::query_as(
+            "SELECT s.n, last.seq, last.hash FROM UNNEST($1::TEXT[]) WITH ORDINALITY AS s (stream_id, n) \
+             JOIN LATERAL (SELECT seq, hash FROM events WHERE events.stream_id = s.stream_id \
+             ORDER BY seq DESC LIMIT 1) AS last ON true",
+        )
+        .bind(ids)
+        .fetch_all(&mut *self)
+        .await?)
     }
-    match last_event(connection, stream).await {
-        Ok(last) => StoreError::Conflict {
-            stream: stream.clone(),
-            expected: expected_seq,
-            actual: last.map_or(0, |(seq, _)| seq),
-        },
-        Err(error) => error,
+
+    async fn written_requests(
+        &mut self,
+        requests: &[(&StreamId, &RequestId)],
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        let (streams, ids): (Vec<&str>, Vec<&str>) = requests
+            .iter()
+            .map(|(stream, request)| (stream.as_str(), request.as_str()))
+            .unzip();
+        Ok(sqlx::query_as(
+            "SELECT r.n, requests.first_seq \
+             FROM UNNEST($1::TEXT[], $2::TEXT[]) WITH ORDINALITY AS r (stream_id, request_id, n) \
+             JOIN requests ON requests.stream_id = r.stream_id AND requests.request_id = r.request_id",
+        )
+        .bind(streams)
+        .bind(ids)
+        .fetch_all(&mut *self)
+        .await?)
+    }
+
+    /// Writes the planned events and requests and announces each stream's new last event, in
+    /// one statement (the rows' columns as arrays, unnested): data-modifying CTEs all run,
+    /// referenced or not, and a unique violation in either (a writer that bypassed the locks)
+    /// fails the statement, and so the batch.
+    async fn write_rows(&mut self, planned: &Planned) -> Result<(), StoreError> {
+        let events: Vec<&StoredEvent> = planned.events().collect();
+        if events.is_empty() {
+            return Ok(());
+        }
+        let text = |field: fn(&StoredEvent) -> String| -> Vec<String> {
+            events.iter().map(|event| field(event)).collect()
+        };
+        let number = |field: fn(&StoredEvent) -> i64| -> Vec<i64> {
+            events.iter().map(|event| field(event)).collect()
+        };
+        let mut last_of_stream: HashMap<&StreamId, u64> = HashMap::new();
+        for event in &events {
+            let last = last_of_stream.entry(&event.stream_id).or_default();
+            *last = (*last).max(event.seq);
+        }
+        let notifications: Vec<String> = last_of_stream
+            .iter()
+            .map(|(stream, seq)| format!("{stream}:{seq}"))
+            .collect();
+        sqlx::query(
+            "WITH written AS ( \
+               INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
+               SELECT * FROM UNNEST($1::TEXT[], $2::BIGINT[], $3::TEXT[], $4::BIGINT[], $5::TEXT[], \
+                 $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[]) RETURNING 1 \
+             ), request AS ( \
+               INSERT INTO requests (stream_id, request_id, first_seq) \
+               SELECT * FROM UNNEST($10::TEXT[], $11::TEXT[], $12::BIGINT[]) RETURNING 1 \
+             ) \
+             SELECT pg_notify($13, message) FROM UNNEST($14::TEXT[]) AS message",
+        )
+        .bind(text(|event| event.stream_id.as_str().to_owned()))
+        .bind(number(|event| to_sql(event.seq)))
+        .bind(text(|event| event.kind.clone()))
+        .bind(number(|event| i64::from(event.version)))
+        .bind(text(|event| canonical_json(&event.payload)))
+        .bind(text(|event| canonical_time(event.recorded_at)))
+        .bind(
+            events
+                .iter()
+                .map(|event| event.request_id.as_ref().map(RequestId::as_str))
+                .collect::<Vec<_>>(),
+        )
+        .bind(text(|event| event.prev_hash.to_string()))
+        .bind(text(|event| event.hash.to_string()))
+        .bind(
+            planned
+                .requests
+                .iter()
+                .map(|(stream, _, _)| stream.as_str())
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            planned
+                .requests
+                .iter()
+                .map(|(_, request, _)| request.as_str())
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            planned
+                .requests
+                .iter()
+                .map(|(_, _, first)| to_sql(*first))
+                .collect::<Vec<_>>(),
+        )
+        .bind(NOTIFY_CHANNEL)
+        .bind(notifications)
+        .execute(&mut *self)
+        .await?;
+        Ok(())
     }
 }
 
@@ -564,6 +467,9 @@ impl EventStore for PostgresStore {
         self.writer.submit(stream, expected_seq, events).await
     }
 
+    /// Each read on a connection of the pool, at once: gathering reads into one statement,
+    /// as SQLite does, lowered the server's CPU but made them wait for each other, and
+    /// raised the median vote-to-board latency at a human pace from 7 to 30 ms.
     async fn load_after(
         &self,
         stream: &StreamId,

@@ -3,18 +3,23 @@
 //! Durability: the file is in WAL mode with `synchronous=FULL`, so a commit is on disk
 //! before [`EventStore::append`] returns, and an acknowledged event survives `kill -9` or a
 //! power cut. Group commit: one writer task per store takes the appends waiting (up to
-//! 256) and commits them in one transaction, each in a savepoint of its own so a refused
-//! append is rolled back alone; one `fsync` then makes many appends durable, and none is
-//! answered before its commit. Appends take the write lock at the start of their transaction
-//! (`BEGIN IMMEDIATE`), so two writers of one file queue rather than fail with
-//! `SQLITE_BUSY` midway; a stale writer then finds its sequence number taken, a unique
-//! violation on `(stream_id, seq)` that becomes [`StoreError::Conflict`].
+//! 256) and commits them in one transaction; one `fsync` then makes many appends durable, and
+//! none is answered before its commit. The transaction takes the write lock at its start
+//! (`BEGIN IMMEDIATE`), so two writers of one file queue rather than fail with `SQLITE_BUSY`
+//! midway, and what it reads stays true until it commits. It reads the last event of every
+//! stream of the batch and which of its request ids are written already (two statements),
+//! checks and seals each append in memory in the order submitted (`plan`), and writes every
+//! accepted event in one statement and every request in another: six statements a batch
+//! whatever its size, each a round trip to sqlx's SQLite thread, where checking and writing
+//! one append after another took six per append. A refused append writes nothing; a failed
+//! statement fails the whole batch, and no append of it is acknowledged.
 //!
 //! Request ids: each event row carries its append's request id, and the `requests` table
-//! holds one row per request with the primary key `(stream_id, request_id)`. An append looks
-//! its request id up there first, inside its `BEGIN IMMEDIATE` transaction, so a repeated
-//! request is a [`StoreError::DuplicateRequest`] and never mistaken for a conflict; the key
-//! makes the database refuse a duplicate even if that check were skipped.
+//! holds one row per request with the primary key `(stream_id, request_id)`. An append's
+//! request id is looked up there first, inside the `BEGIN IMMEDIATE` transaction, so a
+//! repeated request is a [`StoreError::DuplicateRequest`] and never mistaken for a conflict;
+//! the key makes the database refuse a duplicate even if that check were skipped (the batch
+//! then fails).
 //!
 //! Opening: [`SqliteStore::open`] creates the file if it is missing;
 //! [`SqliteStore::open_existing`] (for `council verify`) never creates one. Both name the
@@ -22,6 +27,7 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -29,19 +35,17 @@ use sqlx::sqlite::{
 };
 use sqlx::{Connection, SqliteConnection};
 
-use crate::chain::{Corruption, canonical_json, canonical_time, seal};
+use crate::chain::{Corruption, canonical_json, canonical_time};
 use crate::error::StoreError;
-use crate::event::{EventHash, NewEvent, StoredEvent, batch_request_id};
+use crate::event::{NewEvent, StoredEvent};
+use crate::plan::{Planned, PlanningConnection, write_planned};
+use crate::reader::{Read, ReadRow, Reader, answer_reads};
 use crate::request::RequestId;
-use crate::row::{
-    EVENT_COLUMNS, EventRow, from_sql, into_events, stream_report, to_sql, unreadable,
-};
+use crate::row::{EVENT_COLUMNS, EventRow, into_events, stream_report, to_sql};
 use crate::store::{EventStore, PendingAppend};
 use crate::stream::StreamId;
 use crate::verify::VerifyReport;
-use crate::writer::{
-    BatchConnection, Work, Writer, batch_failed, met_database_error, write_in_savepoints,
-};
+use crate::writer::{Work, Writer, batch_failed};
 
 /// How long a writer waits for another one to commit before giving up with a backend error.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -51,6 +55,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct SqliteStore {
     pool: SqlitePool,
     writer: Writer,
+    reader: Reader,
+    held: Arc<WriterConnection>,
 }
 
 impl SqliteStore {
@@ -60,8 +66,8 @@ impl SqliteStore {
     pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
         let options = options(url)?.create_if_missing(true);
         let path = options.get_filename().to_owned();
-        let pool = connect(options, &path).await?;
-        SqliteStore::migrate(pool, path).await
+        let pool = connect(options.clone(), &path).await?;
+        SqliteStore::migrate(pool, options, path).await
     }
 
     /// Opens the store in the file at `url` (`sqlite:PATH`), which must exist and hold an
@@ -78,20 +84,38 @@ impl SqliteStore {
         if !holds_event_log(url, &path).await? {
             return Err(StoreError::NotAStore { path });
         }
-        let pool = connect(options, &path).await?;
-        SqliteStore::migrate(pool, path).await
+        let pool = connect(options.clone(), &path).await?;
+        SqliteStore::migrate(pool, options, path).await
     }
 
-    async fn migrate(pool: SqlitePool, path: PathBuf) -> Result<SqliteStore, StoreError> {
+    async fn migrate(
+        pool: SqlitePool,
+        options: SqliteConnectOptions,
+        path: PathBuf,
+    ) -> Result<SqliteStore, StoreError> {
         match sqlx::migrate!("./migrations/sqlite").run(&pool).await {
             Ok(()) => {
-                let batches = pool.clone();
+                let held = Arc::new(WriterConnection {
+                    options,
+                    connection: tokio::sync::Mutex::new(None),
+                });
+                let writing = Arc::clone(&held);
                 // No bound on an answer's wait: a local file that is slow is still working.
                 let writer = Writer::spawn(None, move |work| {
-                    let pool = batches.clone();
-                    async move { write_batch(&pool, work).await }
+                    let held = Arc::clone(&writing);
+                    async move { write_batch(&held, work).await }
                 });
-                Ok(SqliteStore { pool, writer })
+                let reads = pool.clone();
+                let reader = Reader::spawn(move |batch| {
+                    let pool = reads.clone();
+                    async move { read_batch(&pool, batch).await }
+                });
+                Ok(SqliteStore {
+                    pool,
+                    writer,
+                    reader,
+                    held,
+                })
             }
             Err(source) => {
                 pool.close().await;
@@ -103,35 +127,6 @@ impl SqliteStore {
     /// Closes every connection, waiting for work in progress.
     pub async fn close(&self) {
         self.pool.close().await;
-    }
-
-    /// The stream's last sequence number, 0 when it has no events.
-    async fn last_seq(
-        connection: &mut SqliteConnection,
-        stream: &StreamId,
-    ) -> Result<u64, StoreError> {
-        let last: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(seq) FROM events WHERE stream_id = ?")
-                .bind(stream.as_str())
-                .fetch_one(&mut *connection)
-                .await?;
-        from_sql(stream, last.unwrap_or(0))
-    }
-
-    /// The first event that `request_id` appended to the stream, if it appended any.
-    async fn first_seq_of_request(
-        connection: &mut SqliteConnection,
-        stream: &StreamId,
-        request_id: &RequestId,
-    ) -> Result<Option<u64>, StoreError> {
-        let first: Option<i64> = sqlx::query_scalar(
-            "SELECT first_seq FROM requests WHERE stream_id = ? AND request_id = ?",
-        )
-        .bind(stream.as_str())
-        .bind(request_id.as_str())
-        .fetch_optional(&mut *connection)
-        .await?;
-        first.map(|seq| from_sql(stream, seq)).transpose()
     }
 }
 
@@ -208,14 +203,24 @@ impl EventStore for SqliteStore {
         stream: &StreamId,
         seq: u64,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let rows = sqlx::query_as::<_, EventRow>(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq"
-        ))
-        .bind(stream.as_str())
-        .bind(to_sql(seq))
-        .fetch_all(&self.pool)
-        .await?;
-        into_events(stream, rows)
+        self.reader.load_after(stream, seq).await
+    }
+
+    /// `PRAGMA data_version` on the writer's connection, which changes when any other
+    /// connection commits to the file, and never for the writer's own commits; this store's
+    /// other connections only read, so it changes when someone else wrote. It is counted per
+    /// connection, so the number also carries how many writer connections were opened.
+    async fn written_elsewhere(&self) -> Result<Option<u64>, StoreError> {
+        let mut held_connection = self.held.connection.lock().await;
+        let connection = match &mut *held_connection {
+            Some(connection) => connection,
+            None => held_connection.insert(open_writer_connection(&self.held.options).await?),
+        };
+        let version: i64 = sqlx::query_scalar("PRAGMA data_version")
+            .fetch_one(&mut *connection)
+            .await?;
+        let opened = CONNECTIONS_OPENED.load(std::sync::atomic::Ordering::Relaxed);
+        Ok(Some(opened.wrapping_shl(32) ^ version as u64))
     }
 
     async fn streams(&self) -> Result<Vec<StreamId>, StoreError> {
@@ -274,131 +279,189 @@ impl EventStore for SqliteStore {
     }
 }
 
-/// One batch of appends on a connection of the pool (see the module docs).
-async fn write_batch(
+/// A batch of reads in one statement, the reads passed as one JSON array of
+/// `[stream_id, after]`; one result per read, in order.
+async fn read_batch(
     pool: &SqlitePool,
+    reads: Vec<Read>,
+) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
+    let keys: Vec<(&str, i64)> = reads
+        .iter()
+        .map(|read| (read.stream.as_str(), to_sql(read.after)))
+        .collect();
+    // `read` counts from 1, as PostgreSQL's `WITH ORDINALITY` does.
+    let query = format!(
+        "SELECT j.key + 1 AS read, {EVENT_COLUMNS} FROM json_each(?) AS j \
+         JOIN events ON stream_id = json_extract(j.value, '$[0]') \
+         AND seq > json_extract(j.value, '$[1]') ORDER BY j.key, seq"
+    );
+    let rows = sqlx::query_as::<_, ReadRow>(&query)
+        .bind(json_text(&keys))
+        .fetch_all(pool)
+        .await;
+    answer_reads(&reads, rows.map_err(StoreError::from))
+}
+
+/// The writer's own connection, outside the pool: the only one of this store that writes,
+/// so its page cache stays valid from one batch to the next (SQLite drops a connection's
+/// cache when another connection changed the file), and the reads of a batch hit it. Opened
+/// on first use, and again after a batch that failed.
+struct WriterConnection {
+    options: SqliteConnectOptions,
+    connection: tokio::sync::Mutex<Option<SqliteConnection>>,
+}
+
+impl std::fmt::Debug for WriterConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterConnection")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many writer connections were opened, in any store of this process: a generation
+/// from [`EventStore::written_elsewhere`] carries it, since a new connection counts
+/// `data_version` afresh.
+static CONNECTIONS_OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A connection for the writer, counted in [`CONNECTIONS_OPENED`].
+async fn open_writer_connection(
+    options: &SqliteConnectOptions,
+) -> Result<SqliteConnection, sqlx::Error> {
+    let connection = SqliteConnection::connect_with(options).await?;
+    CONNECTIONS_OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Ok(connection)
+}
+
+/// One batch of appends on the writer's connection (see the module docs): every append
+/// fails alike if the transaction does.
+async fn write_batch(
+    held: &WriterConnection,
     work: Vec<Work>,
 ) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
     let n_jobs = work.len();
-    let mut connection = match pool.acquire().await {
-        Ok(connection) => connection,
-        Err(error) => return batch_failed(&error.into(), n_jobs),
+    let mut held_connection = held.connection.lock().await;
+    let connection = match &mut *held_connection {
+        Some(connection) => connection,
+        None => match open_writer_connection(&held.options).await {
+            Ok(connection) => held_connection.insert(connection),
+            Err(error) => return batch_failed(&error.into(), n_jobs),
+        },
     };
-    let order = (0..n_jobs).collect();
-    let results = write_in_savepoints(&mut *connection, work, order).await;
-    if met_database_error(&results) {
-        connection.close_on_drop();
+    match write_planned(connection, work).await {
+        Ok(results) => results,
+        Err(error) => {
+            // It may have been opened read-only while the file was (tests/it/faults.rs of
+            // council-cli), or left in a transaction: not to serve again.
+            if let Some(connection) = held_connection.take() {
+                let _ = connection.close().await;
+            }
+            batch_failed(&error, n_jobs)
+        }
     }
-    results
 }
 
-impl BatchConnection for SqliteConnection {
-    // The write lock from the start, so writers of one file queue rather than fail midway.
+/// A batch in one `BEGIN IMMEDIATE` transaction: what the database holds for its streams
+/// and requests read in two statements, each append checked and sealed in memory
+/// ([`plan`](crate::plan)), and every accepted event and request written in one statement
+/// each. The write lock, held from `BEGIN IMMEDIATE` to `COMMIT`, keeps what was read true
+/// until then, so there is nothing more to lock.
+impl PlanningConnection for SqliteConnection {
     const BEGIN: &'static str = "BEGIN IMMEDIATE";
 
-    async fn run(&mut self, sql: &'static str) -> Result<(), sqlx::Error> {
-        sqlx::query(sql).execute(&mut *self).await.map(|_| ())
+    async fn run(&mut self, sql: &'static str) -> Result<(), StoreError> {
+        sqlx::query(sql).execute(&mut *self).await?;
+        Ok(())
     }
 
-    async fn append_one(&mut self, work: Work) -> Result<Vec<StoredEvent>, StoreError> {
-        append_in(self, &work.stream, work.expected_seq, work.events).await
-    }
-}
-
-/// One append inside the writer's open transaction: the request id first, then the
-/// sequence number, then the rows. A refusal leaves the transaction usable (SQLite does
-/// not abort a transaction for a failed statement); the caller rolls back to its savepoint.
-async fn append_in(
-    connection: &mut SqliteConnection,
-    stream: &StreamId,
-    expected_seq: u64,
-    events: Vec<NewEvent>,
-) -> Result<Vec<StoredEvent>, StoreError> {
-    let request_id = batch_request_id(&events)?.cloned();
-    let conflict = |actual| StoreError::Conflict {
-        stream: stream.clone(),
-        expected: expected_seq,
-        actual,
-    };
-    let duplicate = |request_id: &RequestId, seq| StoreError::DuplicateRequest {
-        stream: stream.clone(),
-        request_id: request_id.clone(),
-        seq,
-    };
-    // Before the sequence number: a retry comes with the `expected_seq` of its first
-    // attempt, which is stale once that attempt has been written.
-    if let Some(request_id) = &request_id
-        && let Some(seq) = SqliteStore::first_seq_of_request(connection, stream, request_id).await?
-    {
-        return Err(duplicate(request_id, seq));
-    }
-    let last_hash = if expected_seq == 0 {
-        EventHash::GENESIS
-    } else {
-        let hash: Option<String> =
-            sqlx::query_scalar("SELECT hash FROM events WHERE stream_id = ? AND seq = ?")
-                .bind(stream.as_str())
-                .bind(to_sql(expected_seq))
-                .fetch_optional(&mut *connection)
-                .await?;
-        match hash {
-            Some(hash) => EventHash::parse(&hash)
-                .map_err(|error| unreadable(stream, to_sql(expected_seq), error))?,
-            // The caller claims events the stream does not have.
-            None => return Err(conflict(SqliteStore::last_seq(connection, stream).await?)),
-        }
-    };
-    let stored = seal(stream, expected_seq, last_hash, events);
-    for event in &stored {
-        let inserted = sqlx::query(
-            "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /// The batch's keys passed as one JSON array; rows numbered from 1 (`json_each`'s key,
+    /// plus 1).
+    async fn last_events(
+        &mut self,
+        streams: &[&StreamId],
+    ) -> Result<Vec<(i64, i64, String)>, StoreError> {
+        let ids: Vec<&str> = streams.iter().map(|stream| stream.as_str()).collect();
+        Ok(sqlx::query_as(
+            "SELECT s.key + 1, e.seq, e.hash FROM json_each(?) AS s \
+             JOIN events AS e ON e.stream_id = s.value \
+             AND e.seq = (SELECT MAX(seq) FROM events WHERE stream_id = s.value)",
         )
-        .bind(event.stream_id.as_str())
-        .bind(to_sql(event.seq))
-        .bind(&event.kind)
-        .bind(i64::from(event.version))
-        .bind(canonical_json(&event.payload))
-        .bind(canonical_time(event.recorded_at))
-        .bind(event.request_id.as_ref().map(RequestId::as_str))
-        .bind(event.prev_hash.to_string())
-        .bind(event.hash.to_string())
-        .execute(&mut *connection)
-        .await;
-        match inserted {
-            Ok(_) => {}
-            // Someone holds our sequence number: the stream moved on.
-            Err(error) if is_unique_violation(&error) => {
-                return Err(conflict(SqliteStore::last_seq(connection, stream).await?));
-            }
-            Err(error) => return Err(error.into()),
-        }
+        .bind(json_text(&ids))
+        .fetch_all(&mut *self)
+        .await?)
     }
-    if let Some(request_id) = &request_id {
-        let inserted =
-            sqlx::query("INSERT INTO requests (stream_id, request_id, first_seq) VALUES (?, ?, ?)")
-                .bind(stream.as_str())
-                .bind(request_id.as_str())
-                .bind(to_sql(expected_seq + 1))
-                .execute(&mut *connection)
-                .await;
-        match inserted {
-            Ok(_) => {}
-            // Only if the check above was bypassed: the key refuses the duplicate.
-            Err(error) if is_unique_violation(&error) => {
-                let seq = SqliteStore::first_seq_of_request(connection, stream, request_id)
-                    .await?
-                    .unwrap_or(expected_seq + 1);
-                return Err(duplicate(request_id, seq));
-            }
-            Err(error) => return Err(error.into()),
-        }
+
+    async fn written_requests(
+        &mut self,
+        requests: &[(&StreamId, &RequestId)],
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        let pairs: Vec<(&str, &str)> = requests
+            .iter()
+            .map(|(stream, request)| (stream.as_str(), request.as_str()))
+            .collect();
+        Ok(sqlx::query_as(
+            "SELECT j.key + 1, r.first_seq FROM json_each(?) AS j \
+             JOIN requests AS r ON r.stream_id = json_extract(j.value, '$[0]') \
+             AND r.request_id = json_extract(j.value, '$[1]')",
+        )
+        .bind(json_text(&pairs))
+        .fetch_all(&mut *self)
+        .await?)
     }
-    Ok(stored)
+
+    /// Writes the planned events and requests, one statement each, their rows passed as one
+    /// JSON array of arrays.
+    async fn write_rows(&mut self, planned: &Planned) -> Result<(), StoreError> {
+        let events: Vec<serde_json::Value> = planned
+            .events()
+            .map(|event| {
+                serde_json::json!([
+                    event.stream_id.as_str(),
+                    to_sql(event.seq),
+                    event.kind,
+                    event.version,
+                    canonical_json(&event.payload),
+                    canonical_time(event.recorded_at),
+                    event.request_id.as_ref().map(RequestId::as_str),
+                    event.prev_hash.to_string(),
+                    event.hash.to_string(),
+                ])
+            })
+            .collect();
+        if events.is_empty() {
+            return Ok(());
+        }
+        sqlx::query(
+            "INSERT INTO events (stream_id, seq, kind, version, payload, recorded_at, request_id, prev_hash, hash) \
+             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
+             json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), \
+             json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]') \
+             FROM json_each(?)",
+        )
+        .bind(json_text(&events))
+        .execute(&mut *self)
+        .await?;
+        if planned.requests.is_empty() {
+            return Ok(());
+        }
+        let requests: Vec<(&str, &str, i64)> = planned
+            .requests
+            .iter()
+            .map(|(stream, request, first)| (stream.as_str(), request.as_str(), to_sql(*first)))
+            .collect();
+        sqlx::query(
+            "INSERT INTO requests (stream_id, request_id, first_seq) \
+             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') \
+             FROM json_each(?)",
+        )
+        .bind(json_text(&requests))
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
 }
 
-fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .is_some_and(|database_error| database_error.is_unique_violation())
+/// Keys or rows as a JSON array, for `json_each`.
+fn json_text(rows: &impl serde::Serialize) -> String {
+    serde_json::to_string(rows).expect("strings and integers always serialize")
 }

@@ -82,6 +82,15 @@ pub trait EventStore: Send + Sync {
         }
     }
 
+    /// A number that changes when the log has been written by anyone but this store (another
+    /// process on the same file, an operator's command), if the store can tell that without
+    /// reading the log; `None` when it cannot, and a reader must read to learn. Sampled before
+    /// a read, an unchanged number later means that read is still up to date with what others
+    /// wrote. The default cannot tell.
+    fn written_elsewhere(&self) -> impl Future<Output = Result<Option<u64>, StoreError>> + Send {
+        async { Ok(None) }
+    }
+
     /// All events of `stream`, in order.
     fn load(
         &self,

@@ -1,7 +1,8 @@
 //! Group commit's plumbing, shared by the SQL stores: a [`Writer`] task per store takes the
 //! appends waiting (up to [`MAX_BATCH`]) and hands them to the store's batch function, which
-//! commits them in one transaction, each in a savepoint of its own; no append is answered
-//! before the commit that holds it. Appends are taken in the order they were submitted, so
+//! commits them in one transaction: both SQL stores read what the batch's appends are
+//! checked against once, check and seal them in memory (`plan`) and write them all at once.
+//! No append is answered before the commit that holds it. Appends are taken in the order they were submitted, so
 //! appends submitted one after another on a stream are written in that order (what the
 //! server's pipelining relies on).
 //!
@@ -36,11 +37,58 @@ pub(crate) struct Work {
     pub(crate) events: Vec<NewEvent>,
 }
 
+/// What waits on a batching queue: an item, and where its answer goes.
 #[derive(Debug)]
-struct Job {
-    work: Work,
-    reply: oneshot::Sender<Result<Vec<StoredEvent>, StoreError>>,
+pub(crate) struct Waiting<T, O> {
+    /// The item (an append, a read).
+    pub(crate) item: T,
+    /// Where its answer goes.
+    pub(crate) reply: oneshot::Sender<O>,
 }
+
+/// Starts a task that takes what waits on the queue it returns, up to `max` at a time (as
+/// much as has arrived: a lone item goes at once), leaves out the items nobody waits for any
+/// more, hands the rest to `answer` in the order they came, and sends back each answer, one
+/// per item in the same order. The writer's appends and SQLite's reads go through one each.
+pub(crate) fn spawn_batches<T, O, F, Fut>(max: usize, mut answer: F) -> mpsc::Sender<Waiting<T, O>>
+where
+    T: Send + 'static,
+    O: Send + 'static,
+    F: FnMut(Vec<T>) -> Fut + Send + 'static,
+    Fut: Future<Output = Vec<O>> + Send,
+{
+    let (waiting, mut queue) = mpsc::channel::<Waiting<T, O>>(4 * max);
+    tokio::spawn(async move {
+        while let Some(first) = queue.recv().await {
+            let mut batch = vec![first];
+            while batch.len() < max {
+                match queue.try_recv() {
+                    Ok(next) => batch.push(next),
+                    Err(_) => break,
+                }
+            }
+            // Nobody waits for these any more (they timed out, or their caller went): left
+            // out, so an append's caller's answer, an error, stays true.
+            batch.retain(|waiting| !waiting.reply.is_closed());
+            if batch.is_empty() {
+                continue;
+            }
+            let (replies, items): (Vec<_>, Vec<_>) = batch
+                .into_iter()
+                .map(|waiting| (waiting.reply, waiting.item))
+                .unzip();
+            let answers = answer(items).await;
+            for (reply, answer) in replies.into_iter().zip(answers) {
+                // A caller that went while its batch was in flight: nothing to tell.
+                let _ = reply.send(answer);
+            }
+        }
+    });
+    waiting
+}
+
+/// An append waiting for the writer.
+type Job = Waiting<Work, Result<Vec<StoredEvent>, StoreError>>;
 
 /// The queue of a store's writer task.
 #[derive(Debug, Clone)]
@@ -54,38 +102,13 @@ impl Writer {
     /// in order. With `answer_within`, an append not answered within that time from its
     /// submission fails with [`StoreError::TimedOut`] (and `write` should bound its own
     /// batches, so the queue moves on).
-    pub(crate) fn spawn<F, Fut>(answer_within: Option<Duration>, mut write: F) -> Writer
+    pub(crate) fn spawn<F, Fut>(answer_within: Option<Duration>, write: F) -> Writer
     where
         F: FnMut(Vec<Work>) -> Fut + Send + 'static,
         Fut: Future<Output = Vec<Result<Vec<StoredEvent>, StoreError>>> + Send,
     {
-        let (jobs, mut queue) = mpsc::channel::<Job>(4 * MAX_BATCH);
-        tokio::spawn(async move {
-            while let Some(first) = queue.recv().await {
-                let mut batch = vec![first];
-                while batch.len() < MAX_BATCH {
-                    match queue.try_recv() {
-                        Ok(job) => batch.push(job),
-                        Err(_) => break,
-                    }
-                }
-                // Nobody waits for these any more (they timed out, or their caller went):
-                // never written, so their caller's answer, an error, stays true.
-                batch.retain(|job| !job.reply.is_closed());
-                if batch.is_empty() {
-                    continue;
-                }
-                let (replies, work): (Vec<_>, Vec<_>) =
-                    batch.into_iter().map(|job| (job.reply, job.work)).unzip();
-                let results = write(work).await;
-                for (reply, result) in replies.into_iter().zip(results) {
-                    // A caller that went while its batch was in flight: nothing to tell.
-                    let _ = reply.send(result);
-                }
-            }
-        });
         Writer {
-            jobs,
+            jobs: spawn_batches(MAX_BATCH, write),
             answer_within,
         }
     }
@@ -106,7 +129,7 @@ impl Writer {
         }
         let (reply, answer) = oneshot::channel();
         let job = Job {
-            work: Work {
+            item: Work {
                 stream: stream.clone(),
                 expected_seq,
                 events,
@@ -159,91 +182,6 @@ pub(crate) fn batch_failed(
             ))))
         })
         .collect()
-}
-
-/// A connection that commits a batch in one transaction, a savepoint per append: each store
-/// says how its transaction begins and how one append is written; [`write_in_savepoints`]
-/// does the rest, the same for both.
-pub(crate) trait BatchConnection: Send {
-    /// The statement that opens the transaction.
-    const BEGIN: &'static str;
-
-    /// Runs one statement without rows.
-    fn run(&mut self, sql: &'static str) -> impl Future<Output = Result<(), sqlx::Error>> + Send;
-
-    /// Writes one append inside the open transaction and its savepoint.
-    fn append_one(
-        &mut self,
-        work: Work,
-    ) -> impl Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send;
-
-    /// Why an append was refused, read once its savepoint is rolled back (a failed statement
-    /// may have left the transaction unreadable until then). By default, as it was refused.
-    fn after_rollback(&mut self, refusal: StoreError) -> impl Future<Output = StoreError> + Send {
-        async move { refusal }
-    }
-}
-
-/// Commits `work` in one transaction, in the order `order` gives, each append in a savepoint
-/// of its own so a refused one is rolled back alone; answers in the order of `work`. A failure
-/// of the transaction itself fails every append of the batch.
-pub(crate) async fn write_in_savepoints<C: BatchConnection>(
-    connection: &mut C,
-    work: Vec<Work>,
-    order: Vec<usize>,
-) -> Vec<Result<Vec<StoredEvent>, StoreError>> {
-    let n_jobs = work.len();
-    let mut work: Vec<Option<Work>> = work.into_iter().map(Some).collect();
-    let mut results: Vec<Option<Result<Vec<StoredEvent>, StoreError>>> =
-        (0..n_jobs).map(|_| None).collect();
-    if let Err(error) = connection.run(C::BEGIN).await {
-        return batch_failed(&error.into(), n_jobs);
-    }
-    for index in order {
-        let Some(job) = work[index].take() else {
-            continue;
-        };
-        if let Err(error) = connection.run("SAVEPOINT job").await {
-            let _ = connection.run("ROLLBACK").await;
-            return batch_failed(&error.into(), n_jobs);
-        }
-        let result = connection.append_one(job).await;
-        let end = match &result {
-            Ok(_) => connection.run("RELEASE SAVEPOINT job").await,
-            Err(_) => match connection.run("ROLLBACK TO SAVEPOINT job").await {
-                Ok(()) => connection.run("RELEASE SAVEPOINT job").await,
-                Err(error) => Err(error),
-            },
-        };
-        if let Err(error) = end {
-            let _ = connection.run("ROLLBACK").await;
-            return batch_failed(&error.into(), n_jobs);
-        }
-        results[index] = Some(match result {
-            Err(refusal) => Err(connection.after_rollback(refusal).await),
-            stored => stored,
-        });
-    }
-    if let Err(error) = connection.run("COMMIT").await {
-        let _ = connection.run("ROLLBACK").await;
-        return batch_failed(&error.into(), n_jobs);
-    }
-    results
-        .into_iter()
-        .map(|result| result.unwrap_or_else(|| Err(StoreError::Backend(sqlx::Error::PoolClosed))))
-        .collect()
-}
-
-/// Whether a batch met a database error, after which its connection must not be reused: it
-/// may be left inside a transaction the database rolled back by itself, or (SQLite) opened
-/// read-only while the file was (tests/it/faults.rs of council-cli).
-pub(crate) fn met_database_error(results: &[Result<Vec<StoredEvent>, StoreError>]) -> bool {
-    results.iter().any(|result| {
-        matches!(
-            result,
-            Err(StoreError::Backend(_) | StoreError::TimedOut { .. })
-        )
-    })
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ conformance_suite!(
     expected_seq_beyond_the_end_is_a_conflict_and_writes_nothing,
     of_two_concurrent_appenders_exactly_one_wins,
     load_after_gives_only_the_events_a_client_has_not_seen,
+    many_concurrent_reads_each_get_their_own_streams_events_after_their_own_seq,
     streams_lists_every_stream_with_events_and_no_other,
     streams_are_listed_in_the_order_of_their_bytes,
     empty_append_writes_nothing,
@@ -247,6 +248,47 @@ async fn load_after_gives_only_the_events_a_client_has_not_seen<B: Backend>(back
             .unwrap()
             .is_empty()
     );
+}
+
+async fn many_concurrent_reads_each_get_their_own_streams_events_after_their_own_seq<B: Backend>(
+    backend: B,
+) {
+    // Read at once, so a store that gathers reads answers them together.
+    let store = Arc::new(backend.open().await);
+    // Stream i holds i + 1 events.
+    for i in 0..20_i64 {
+        let events = (0..=i).map(closed).collect();
+        store
+            .append(&stream(&format!("reads-{i}")), 0, events)
+            .await
+            .unwrap();
+    }
+    let mut reads = Vec::new();
+    for i in 0..20_u64 {
+        for after in [0, i / 2, i + 1, i + 5] {
+            let store = Arc::clone(&store);
+            reads.push((
+                i,
+                after,
+                tokio::spawn(async move {
+                    store
+                        .load_after(&stream(&format!("reads-{i}")), after)
+                        .await
+                }),
+            ));
+        }
+    }
+    for (i, after, read) in reads {
+        let events = read.await.unwrap().unwrap();
+        let seqs: Vec<u64> = events.iter().map(|event| event.seq).collect();
+        let expected: Vec<u64> = (after + 1..=i + 1).collect();
+        assert_eq!(seqs, expected, "stream reads-{i} after {after}");
+        assert!(
+            events
+                .iter()
+                .all(|event| event.stream_id.as_str() == format!("reads-{i}"))
+        );
+    }
 }
 
 async fn streams_lists_every_stream_with_events_and_no_other<B: Backend>(backend: B) {

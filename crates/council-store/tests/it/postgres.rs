@@ -1,12 +1,13 @@
 //! What only the PostgreSQL store has: the same hashes as SQLite for the same events, the
 //! append-only triggers (truncation included), the `requests` key, appends from two stores
-//! (two server instances) on one database, notifications of appends, opening only an
-//! existing log, typed failures to open, and rows that `verify_all` must report without stopping.
+//! (two server instances) on one database, each sealing its events on the last hash stored
+//! under the stream's lock, a batch that meets a database error failing as a whole, notifications of appends, opening only an existing log, typed failures to open,
+//! and rows that `verify_all` must report without stopping.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use council_store::{Corruption, EventStore, PostgresStore, StoreError};
+use council_store::{Corruption, EventStore, PostgresStore, StoreError, StreamId};
 use futures_util::StreamExt;
 use sqlx::Connection;
 use tokio::sync::Barrier;
@@ -162,6 +163,234 @@ async fn of_two_instances_appending_at_the_same_seq_exactly_one_wins() {
     }
 }
 
+/// Checks that every stream of the first store is intact, and that both stores read
+/// `meeting` alike.
+async fn assert_intact(stores: [&PostgresStore; 2], meeting: &StreamId) {
+    let report = stores[0].verify_all().await.unwrap();
+    assert!(report.is_intact(), "{report:?}");
+    assert_eq!(
+        stores[0].load(meeting).await.unwrap(),
+        stores[1].load(meeting).await.unwrap()
+    );
+}
+
+#[tokio::test]
+async fn appends_submitted_together_chain_one_after_another_in_one_batch() {
+    let backend = Postgres::new().await;
+    let store = backend.open().await;
+    let meeting = stream("m");
+    // A new stream: its last hash is the genesis hash.
+    store.append(&meeting, 0, vec![closed(0)]).await.unwrap();
+    for seq in 1..4 {
+        store.append(&meeting, seq, vec![closed(0)]).await.unwrap();
+    }
+    // Submitted together (the writer only runs when this test waits), so committed in one
+    // batch: each is sealed on the one before it in the same transaction.
+    let mut pending = Vec::new();
+    for seq in [4, 6, 8] {
+        let request_id = format!("r{seq}");
+        pending.push(
+            store
+                .submit(&meeting, seq, by_request(&request_id, 0, 2))
+                .await,
+        );
+    }
+    for answer in pending {
+        answer.await.unwrap();
+    }
+    // A store just opened goes on from what is stored.
+    let store = backend.reopen(store).await;
+    store.append(&meeting, 10, vec![closed(0)]).await.unwrap();
+    store.append(&meeting, 11, vec![closed(0)]).await.unwrap();
+    let report = store.verify_all().await.unwrap();
+    assert!(report.is_intact(), "{report:?}");
+    assert_eq!(report.streams[0].n_events, 12);
+}
+
+#[tokio::test]
+async fn instances_appending_to_one_stream_in_turn_seal_on_each_others_last_hash() {
+    let backend = Postgres::new().await;
+    let (first, second) = (backend.open().await, backend.open().await);
+    let meeting = stream("meeting-9790");
+    let opened = first.append(&meeting, 0, meeting_9790()).await.unwrap();
+    let n_events = opened.len() as u64;
+    // The second instance has never seen the stream.
+    let by_second = second
+        .append(&meeting, n_events, by_request("r1", 50, 1))
+        .await
+        .unwrap();
+    assert_eq!(by_second[0].prev_hash, opened.last().unwrap().hash);
+    // The first still believes the stream ends where it left it: a conflict, which tells it
+    // where the stream ends now.
+    let error = first
+        .append(&meeting, n_events, by_request("r2", 51, 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::Conflict { expected, actual, .. }
+            if *expected == n_events && *actual == n_events + 1),
+        "{error:?}"
+    );
+    // Reloaded and retried, as the server does.
+    let by_first = first
+        .append(&meeting, n_events + 1, by_request("r2", 51, 2))
+        .await
+        .unwrap();
+    assert_eq!(by_first[0].prev_hash, by_second[0].hash);
+    // Back to the second, which goes on from the first's events.
+    second
+        .append(&meeting, n_events + 3, vec![closed(60)])
+        .await
+        .unwrap();
+    second
+        .append(&meeting, n_events + 4, vec![closed(61)])
+        .await
+        .unwrap();
+    assert_intact([&first, &second], &meeting).await;
+    assert_eq!(
+        first.load(&meeting).await.unwrap().len() as u64,
+        n_events + 5
+    );
+}
+
+#[tokio::test]
+async fn an_append_is_sealed_on_the_hash_stored_not_on_one_its_store_wrote_before() {
+    let backend = Postgres::new().await;
+    let (first, second) = (backend.open().await, backend.open().await);
+    let meeting = stream("m");
+    let written = first
+        .append(&meeting, 0, vec![closed(0), closed(1), closed(2)])
+        .await
+        .unwrap();
+    // Event 3 is taken away behind the stores' backs and the second instance writes another
+    // in its place: the stream ends at 3 again, where the first believes it does, but not on
+    // the hash the first wrote there.
+    let mut raw = backend.raw().await;
+    for statement in [
+        "DROP TRIGGER events_are_never_deleted ON events",
+        "DELETE FROM events WHERE stream_id = 'm' AND seq = 3",
+    ] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    raw.close().await.unwrap();
+    let replaced = second.append(&meeting, 2, vec![closed(9)]).await.unwrap();
+    assert_ne!(replaced[0].hash, written[2].hash);
+    // Sealed on the hash read under the lock.
+    let next = first
+        .append(&meeting, 3, vec![closed(10), closed(11)])
+        .await
+        .unwrap();
+    assert_eq!(next[0].prev_hash, replaced[0].hash);
+    assert_eq!(next[1].prev_hash, next[0].hash);
+    assert_eq!(first.load_after(&meeting, 3).await.unwrap(), next);
+    assert_intact([&first, &second], &meeting).await;
+}
+
+/// A stream id whose advisory lock comes before (`Less`) or after (`Greater`) the lock of
+/// `stream_id`, so that a batch takes the two in a known order.
+fn stream_locked(ordering: std::cmp::Ordering, stream_id: &StreamId) -> StreamId {
+    let key = |stream_id: &StreamId| council_store::postgres::stream_lock(stream_id).1;
+    (0..10_000)
+        .map(|n| stream(&format!("s{n}")))
+        .find(|candidate| key(candidate).cmp(&key(stream_id)) == ordering)
+        .expect("a stream id locked in that order")
+}
+
+#[tokio::test]
+async fn a_database_error_in_one_append_fails_every_append_of_its_batch_and_writes_nothing() {
+    let backend = Postgres::new().await;
+    let store = backend.open().await;
+    let mut appends = store.listen().await.unwrap();
+    let doomed = stream("doomed");
+    let before = stream_locked(std::cmp::Ordering::Less, &doomed);
+    let after = stream_locked(std::cmp::Ordering::Greater, &doomed);
+    store.append(&before, 0, vec![closed(0)]).await.unwrap();
+    // A writer that bypasses the advisory lock holds request r1 of `doomed`, not yet
+    // committed: the batch does not see it, and its write waits on that writer's key in
+    // `requests`.
+    let mut bypassing = backend.raw().await;
+    for statement in [
+        "BEGIN",
+        "INSERT INTO requests (stream_id, request_id, first_seq) VALUES ('doomed', 'r1', 1)",
+    ] {
+        sqlx::query(statement)
+            .execute(&mut bypassing)
+            .await
+            .unwrap();
+    }
+    // Submitted together, so committed in one batch.
+    let mut pending = Vec::new();
+    for (stream_id, expected_seq, events) in [
+        (&after, 0, vec![closed(1)]),
+        (&doomed, 0, by_request("r1", 2, 2)),
+        (&before, 1, vec![closed(3)]),
+    ] {
+        pending.push(store.submit(stream_id, expected_seq, events).await);
+    }
+    let answers = tokio::spawn(futures_util::future::join_all(pending));
+    let mut watching = backend.raw().await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let n_waiting: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+             AND wait_event_type = 'Lock' AND wait_event = 'transactionid'",
+        )
+        .fetch_one(&mut watching)
+        .await
+        .unwrap();
+        if n_waiting == 1 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the append of r1 never waited for the bypassing writer"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // The bypassing writer commits: the batch's write meets a unique violation, which aborts
+    // the transaction, so no append of the batch may be reported written.
+    sqlx::query("COMMIT").execute(&mut bypassing).await.unwrap();
+    bypassing.close().await.unwrap();
+    for answer in answers.await.unwrap() {
+        match answer {
+            Err(StoreError::Backend(error)) => {
+                assert!(error.to_string().contains("requests_pkey"), "{error}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    let n_events: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
+        .fetch_one(&mut watching)
+        .await
+        .unwrap();
+    watching.close().await.unwrap();
+    assert_eq!(n_events, 1);
+    // The store goes on: the stream written before the error in the batch ends where it did,
+    // and the request the bypassing writer holds is a duplicate.
+    store.append(&before, 1, vec![closed(4)]).await.unwrap();
+    let error = store
+        .append(&doomed, 0, by_request("r1", 5, 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, StoreError::DuplicateRequest { seq: 1, .. }),
+        "{error:?}"
+    );
+    assert!(store.load(&after).await.unwrap().is_empty());
+    // Nothing of the failed batch was announced.
+    let mut received = Vec::new();
+    for _ in 0..2 {
+        let next = tokio::time::timeout(NOTIFICATION_DEADLINE, appends.next())
+            .await
+            .expect("a notification within the deadline")
+            .expect("the stream of appends never ends");
+        received.push(next.unwrap());
+    }
+    assert_eq!(received, [(before.clone(), 1), (before, 2)]);
+    let nothing_more = tokio::time::timeout(Duration::from_millis(300), appends.next()).await;
+    assert!(nothing_more.is_err(), "{nothing_more:?}");
+}
+
 #[tokio::test]
 async fn an_append_is_announced_to_a_listener_on_another_connection_once_committed() {
     let backend = Postgres::new().await;
@@ -172,7 +401,7 @@ async fn an_append_is_announced_to_a_listener_on_another_connection_once_committ
         .append(&meeting, 0, vec![closed(0), closed(1)])
         .await
         .unwrap();
-    // Refused appends are rolled back, and their notifications with them.
+    // Refused appends write nothing and announce nothing.
     writing
         .append(&meeting, 0, vec![closed(2)])
         .await
@@ -215,18 +444,25 @@ async fn a_listener_whose_connection_is_lost_says_so_then_listens_again() {
     let first = tokio::time::timeout(NOTIFICATION_DEADLINE, appends.next()).await;
     assert_eq!(first.unwrap().unwrap().unwrap(), (meeting.clone(), 1));
 
-    // An administrator (or a restart) ends the listening connection.
+    // An administrator (or a restart) ends the listening connection. Its pid is read first:
+    // in one statement, PostgreSQL would call `pg_terminate_backend` on the listeners of
+    // every database (the other tests') before keeping only this one's.
     let mut raw = backend.raw().await;
-    let n_terminated: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM pg_stat_activity \
-         WHERE datname = current_database() AND query LIKE 'LISTEN%' \
-         AND pg_terminate_backend(pid)",
+    let listening: Vec<i32> = sqlx::query_scalar(
+        "SELECT pid FROM pg_stat_activity \
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'",
     )
-    .fetch_one(&mut raw)
+    .fetch_all(&mut raw)
     .await
     .unwrap();
+    assert_eq!(listening.len(), 1);
+    let terminated: bool = sqlx::query_scalar("SELECT pg_terminate_backend($1)")
+        .bind(listening[0])
+        .fetch_one(&mut raw)
+        .await
+        .unwrap();
     raw.close().await.unwrap();
-    assert_eq!(n_terminated, 1);
+    assert!(terminated);
     let lost = tokio::time::timeout(NOTIFICATION_DEADLINE, appends.next()).await;
     let lost = lost.unwrap().unwrap();
     assert!(matches!(&lost, Err(StoreError::Backend(_))), "{lost:?}");

@@ -352,3 +352,87 @@ async fn many_concurrent_appends_commit_together_and_a_stale_one_fails_alone() {
     assert_eq!(report.streams.len(), 201);
     assert_eq!(report.n_events(), 201);
 }
+
+#[tokio::test]
+async fn a_batch_that_fails_writes_nothing_and_acknowledges_nothing() {
+    let backend = Sqlite::new();
+    let store = std::sync::Arc::new(backend.open().await);
+    // A trigger that fails any insert into one stream: whatever batch holds that append
+    // fails as a whole, after the others of the batch were checked and sealed.
+    let mut connection = SqliteConnection::connect(&backend.url()).await.unwrap();
+    sqlx::query(
+        "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.stream_id = 'poison' \
+         BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
+    )
+    .execute(&mut connection)
+    .await
+    .unwrap();
+    connection.close().await.unwrap();
+    let mut appends = Vec::new();
+    for writer in 0..100 {
+        let id = if writer == 50 {
+            "poison".to_owned()
+        } else {
+            format!("fresh-{writer}")
+        };
+        let store = std::sync::Arc::clone(&store);
+        appends.push((
+            id.clone(),
+            tokio::spawn(async move { store.append(&stream(&id), 0, vec![closed(writer)]).await }),
+        ));
+    }
+    let mut acknowledged = std::collections::BTreeSet::new();
+    let mut refused = std::collections::BTreeSet::new();
+    for (id, append) in appends {
+        match append.await.unwrap() {
+            Ok(_) => {
+                acknowledged.insert(id);
+            }
+            Err(error) => {
+                assert!(
+                    matches!(&error, StoreError::Backend(_))
+                        && format!("{error:?}").contains("poisoned"),
+                    "{error:?}"
+                );
+                refused.insert(id);
+            }
+        }
+    }
+    assert!(refused.contains("poison"));
+    let stored: std::collections::BTreeSet<String> = store
+        .streams()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|stream| stream.as_str().to_owned())
+        .collect();
+    // Exactly the acknowledged appends are stored.
+    assert_eq!(stored, acknowledged);
+    assert!(store.verify_all().await.unwrap().is_intact());
+}
+
+#[tokio::test]
+async fn written_elsewhere_changes_with_another_stores_writes_and_not_with_its_own() {
+    let backend = Sqlite::new();
+    let (store, other) = (backend.open().await, backend.open().await);
+    let before = store.written_elsewhere().await.unwrap();
+    assert!(before.is_some(), "SQLite can tell");
+    store
+        .append(&stream("mine"), 0, vec![closed(0)])
+        .await
+        .unwrap();
+    store.load(&stream("mine")).await.unwrap();
+    assert_eq!(store.written_elsewhere().await.unwrap(), before);
+    other
+        .append(&stream("theirs"), 0, vec![closed(1)])
+        .await
+        .unwrap();
+    let after = store.written_elsewhere().await.unwrap();
+    assert_ne!(after, before);
+    // And it holds still again until someone else writes.
+    store
+        .append(&stream("mine"), 1, vec![closed(2)])
+        .await
+        .unwrap();
+    assert_eq!(store.written_elsewhere().await.unwrap(), after);
+}
