@@ -157,6 +157,14 @@ impl EventStore for Backend {
         }
     }
 
+    async fn written_elsewhere(&self) -> Result<Option<u64>, StoreError> {
+        match self {
+            Backend::Sqlite(store) => store.written_elsewhere().await,
+            Backend::Postgres(store) => store.written_elsewhere().await,
+            Backend::Memory(store) => store.written_elsewhere().await,
+        }
+    }
+
     async fn verify_all(&self) -> Result<VerifyReport, StoreError> {
         match self {
             Backend::Sqlite(store) => store.verify_all().await,

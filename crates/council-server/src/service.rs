@@ -30,6 +30,10 @@ use crate::view::{self, MeetingSummary, MeetingView, state_name};
 /// [`Service::fresh_access`]): a read per command was a third of the server's work under load.
 const ACCESS_FRESH_FOR: std::time::Duration = std::time::Duration::from_millis(250);
 
+/// How long the store's word on writes made elsewhere is trusted: with [`ACCESS_FRESH_FOR`],
+/// a key replaced by another process counts within the sum of the two.
+const ELSEWHERE_ASKED_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// How many events a slow subscriber may fall behind before it reloads from the store.
 const LIVE_BUFFER: usize = 1024;
 
@@ -66,8 +70,12 @@ struct Loaded {
     requests: HashSet<RequestId>,
     access: Access,
     access_seq: u64,
-    /// When the access log was last read (see [`Service::fresh_access`]).
+    /// When the access log was last read or found up to date (see
+    /// [`Service::fresh_access`]).
     access_read_at: Option<tokio::time::Instant>,
+    /// What the store said of writes made elsewhere before that read
+    /// ([`EventStore::written_elsewhere`]), if it could tell.
+    access_generation: Option<u64>,
 }
 
 impl Loaded {
@@ -144,6 +152,9 @@ pub struct Service<S> {
     roster: &'static Roster,
     meetings: Mutex<HashMap<String, Arc<Entry>>>,
     closing: tokio::sync::watch::Sender<bool>,
+    /// The store's last word on writes made elsewhere, and when it was asked: asked at most
+    /// once every [`ELSEWHERE_ASKED_EVERY`] for all meetings.
+    elsewhere: tokio::sync::Mutex<Option<(tokio::time::Instant, Option<u64>)>>,
 }
 
 /// Whether a text is a well-formed meeting id: 1 to 40 lowercase letters, digits and `-`.
@@ -207,6 +218,7 @@ impl<S: EventStore> Service<S> {
             roster: Roster::embedded(),
             meetings: Mutex::new(HashMap::new()),
             closing: tokio::sync::watch::Sender::new(false),
+            elsewhere: tokio::sync::Mutex::new(None),
         }
     }
 
@@ -306,9 +318,11 @@ impl<S: EventStore> Service<S> {
     }
 
     /// The keys as a request must see them: read again from the access log unless it was
-    /// read within [`ACCESS_FRESH_FOR`]. Keys issued or revoked through this instance count
-    /// at once (they are applied here as they are appended); through another process, within
-    /// that time, and at once on PostgreSQL when the notification arrives first.
+    /// read within [`ACCESS_FRESH_FOR`], or the store can tell that nobody else wrote since
+    /// it was read. Keys issued or revoked through this instance count at once (they are
+    /// applied here as they are appended); through another process, within
+    /// [`ACCESS_FRESH_FOR`] and [`ELSEWHERE_ASKED_EVERY`], and at once on PostgreSQL when the
+    /// notification arrives first.
     async fn fresh_access(&self, entry: &Entry, loaded: &mut Loaded) -> Result<(), ApiError> {
         if loaded
             .access_read_at
@@ -316,7 +330,30 @@ impl<S: EventStore> Service<S> {
         {
             return Ok(());
         }
-        self.catch_up_access(entry, loaded).await
+        // Asked before the read, so that a write after it changes the answer next time.
+        let generation = self.written_elsewhere().await?;
+        if generation.is_some() && generation == loaded.access_generation {
+            loaded.access_read_at = Some(tokio::time::Instant::now());
+            return Ok(());
+        }
+        self.catch_up_access(entry, loaded).await?;
+        loaded.access_generation = generation;
+        Ok(())
+    }
+
+    /// The store's word on writes made elsewhere ([`EventStore::written_elsewhere`]), asked
+    /// at most once every [`ELSEWHERE_ASKED_EVERY`] for all meetings.
+    async fn written_elsewhere(&self) -> Result<Option<u64>, ApiError> {
+        let mut asked = self.elsewhere.lock().await;
+        if let Some((at, generation)) = *asked
+            && at.elapsed() < ELSEWHERE_ASKED_EVERY
+        {
+            return Ok(generation);
+        }
+        let at = tokio::time::Instant::now();
+        let generation = self.store.written_elsewhere().await?;
+        *asked = Some((at, generation));
+        Ok(generation)
     }
 
     /// Another process appended to a stream (a notification from the database): a meeting
@@ -657,6 +694,8 @@ impl<S: EventStore> Service<S> {
         request_id: Option<RequestId>,
     ) -> Result<CommandResult, ApiError> {
         let mut attempts = 0;
+        // Whether the store was read for events from elsewhere before refusing (once).
+        let mut refusal_checked = false;
         loop {
             attempts += 1;
             let (events, pending) = {
@@ -676,13 +715,19 @@ impl<S: EventStore> Service<S> {
                 let command = authorize(role, request.clone())?;
                 let events = match decide(&loaded.meeting, command) {
                     Ok(events) => events,
-                    // Refused as things stand here; a retry recorded meanwhile answers what
-                    // it recorded instead.
+                    // Refused as things stand here, which may be behind the store: events
+                    // appended elsewhere (another instance, whose notification is on its way)
+                    // or this very request, recorded by a first attempt. Refused only once the
+                    // store holds nothing newer; else decided again, or answered with what the
+                    // request recorded (its id is then among the durable ones).
                     Err(rejection) => {
-                        if !may_be_recorded
-                            && let Some(answer) = self.replay(entry, &loaded, &request_id).await?
-                        {
-                            return Ok(answer);
+                        if !refusal_checked {
+                            refusal_checked = true;
+                            let seen = loaded.durable_seq;
+                            self.catch_up(entry, &mut loaded).await?;
+                            if loaded.durable_seq > seen {
+                                continue;
+                            }
                         }
                         return Err(rejection.into());
                     }

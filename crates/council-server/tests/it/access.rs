@@ -449,6 +449,10 @@ async fn a_key_replaced_by_another_process_is_refused_within_moments_and_its_suc
     let me = format!("/api/meetings/{}/me", created.id);
     let old = key_of(&created, "FRA");
     assert_eq!(app.get(&me, Some(&old)).await.0, StatusCode::OK);
+    // Once the keys read at the meeting's creation are no longer fresh, the server asks the
+    // store whether anyone else wrote, and reads or not: nobody had, here.
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(app.get(&me, Some(&old)).await.0, StatusCode::OK);
 
     // An operator's `council links --reissue`: another process, on the same SQLite file.
     let url = council_server::DbUrl::Sqlite(app.db.clone());

@@ -1,5 +1,6 @@
 //! Several server instances on one PostgreSQL database: a vote cast through one reaches a
-//! board subscribed on the other, and a race between them is settled by the event log.
+//! board subscribed on the other, and a race between them is settled by the event log; and
+//! an instance that has not heard of another's events reads them before refusing a command.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,9 +18,11 @@ struct Instance {
 }
 
 async fn instance(database: &TestDatabase) -> Instance {
-    let backend = Backend::open(&DbUrl::Postgres(database.url().to_owned()))
-        .await
-        .expect("the PostgreSQL store opens");
+    instance_on(&DbUrl::Postgres(database.url().to_owned())).await
+}
+
+async fn instance_on(db: &DbUrl) -> Instance {
+    let backend = Backend::open(db).await.expect("the store opens");
     let service = Arc::new(Service::new(backend));
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
     let base = format!("http://{}", listener.local_addr().expect("an address"));
@@ -61,13 +64,11 @@ fn key(created: &Value, member: &str) -> String {
         .to_owned()
 }
 
-#[tokio::test]
-async fn a_vote_cast_on_one_instance_reaches_a_board_on_the_other() {
-    let database = TestDatabase::new().await;
-    let (first, second) = (instance(&database).await, instance(&database).await);
-    let client = reqwest::Client::new();
+/// The meeting of 20 November 2024, created through the instance at `base`: its answer
+/// (with every key) and its id.
+async fn create_meeting(client: &reqwest::Client, base: &str) -> (Value, String) {
     let created: Value = client
-        .post(format!("{}/api/meetings", first.base))
+        .post(format!("{base}/api/meetings"))
         .json(&json!({"date": "2024-11-20", "agenda": ["The situation in the Middle East, including the Palestinian question"]}))
         .send()
         .await
@@ -76,6 +77,15 @@ async fn a_vote_cast_on_one_instance_reaches_a_board_on_the_other() {
         .await
         .expect("JSON");
     let id = created["id"].as_str().expect("an id").to_owned();
+    (created, id)
+}
+
+#[tokio::test]
+async fn a_vote_cast_on_one_instance_reaches_a_board_on_the_other() {
+    let database = TestDatabase::new().await;
+    let (first, second) = (instance(&database).await, instance(&database).await);
+    let client = reqwest::Client::new();
+    let (created, id) = create_meeting(&client, &first.base).await;
     let president = key(&created, "president");
     let guyana = key(&created, "GUY");
     for (base, key, body) in [
@@ -165,4 +175,47 @@ async fn a_vote_cast_on_one_instance_reaches_a_board_on_the_other() {
     .await;
     assert_eq!(status, StatusCode::CONFLICT, "{answer}");
     assert_eq!(answer["error"]["rejection"], "already_voted");
+}
+
+#[tokio::test]
+async fn a_command_is_refused_only_once_the_store_holds_nothing_newer_than_what_was_heard() {
+    // Two instances on one SQLite file: no notifications at all, so the first hears of the
+    // second's events only by reading the store.
+    let directory = tempfile::tempdir().expect("a directory");
+    let db = DbUrl::Sqlite(directory.path().join("council.db"));
+    let (first, second) = (instance_on(&db).await, instance_on(&db).await);
+    let client = reqwest::Client::new();
+    let (created, id) = create_meeting(&client, &first.base).await;
+    let president = key(&created, "president");
+    let guyana = key(&created, "GUY");
+    // The agenda adopted through the first instance and the draft submitted through the
+    // second; then the draft put in blue through the first, which, as it last heard, has no
+    // such draft.
+    for (base, key, body) in [
+        (&first.base, &president, json!({"command": "adopt_agenda"})),
+        (
+            &second.base,
+            &guyana,
+            json!({"command": "submit_draft", "symbol": "S/2024/835", "paragraphs": [{"label": "OP1", "text": "demands an immediate ceasefire"}]}),
+        ),
+        (
+            &first.base,
+            &guyana,
+            json!({"command": "put_in_blue", "draft": "S/2024/835"}),
+        ),
+    ] {
+        let (status, answer) = act(&client, base, &id, key, body).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+    }
+    // A command refused on what the store holds is still refused.
+    let (status, answer) = act(
+        &client,
+        &first.base,
+        &id,
+        &guyana,
+        json!({"command": "put_in_blue", "draft": "S/2024/999"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(answer["error"]["rejection"], "unknown_draft");
 }
