@@ -17,7 +17,9 @@
 //! - [`stats`]: the percentiles of latencies.
 //! - [`raw_appends`]: the store's own durable append rate.
 //! - [`memory`]: a process's resident memory, from `/proc`.
+//! - [`cpu`]: a process's CPU time, from `/proc`.
 
+pub mod cpu;
 pub mod memory;
 pub mod sse;
 pub mod stats;
@@ -79,6 +81,8 @@ pub struct LoadConfig {
     /// Over how long each round's votes in a meeting are spread, as hands go up around the
     /// table: 0 sends all fifteen at the same instant (the worst case).
     pub spread: Duration,
+    /// The server's process, whose CPU time during the voting is reported, if known.
+    pub server_pid: Option<u32>,
 }
 
 /// What a load run measured.
@@ -106,6 +110,11 @@ pub struct LoadReport {
     pub vote_ack_ms: Percentiles,
     /// Boards connected during the run.
     pub boards: usize,
+    /// CPU seconds the server spent during the voting (all its threads), if `/proc` told.
+    pub server_cpu_seconds: Option<f64>,
+    /// CPU seconds the load generator spent during the voting (all its threads), if `/proc`
+    /// told: on the same machine, it competes with the server for the cores.
+    pub generator_cpu_seconds: Option<f64>,
 }
 
 struct Meeting {
@@ -284,6 +293,7 @@ pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
 
     let acknowledged: Arc<Mutex<Vec<Acknowledged>>> = Arc::default();
     let errors: Arc<Mutex<Errors>> = Arc::default();
+    let cpu_at_start = cpu_now(config.server_pid);
     let started = Instant::now();
     for round in 0..config.rounds {
         let mut tasks = FuturesUnordered::new();
@@ -308,6 +318,7 @@ pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu_at_end = cpu_now(config.server_pid);
 
     // Wait (a bounded time) for the boards to have seen every acknowledged vote.
     let acknowledged = std::mem::take(&mut *acknowledged.lock().await);
@@ -361,7 +372,14 @@ pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
         vote_to_board_ms: Percentiles::of(&to_board),
         vote_ack_ms: Percentiles::of(&to_ack),
         boards: boards.len(),
+        server_cpu_seconds: cpu_at_start.0.zip(cpu_at_end.0).map(|(a, b)| b - a),
+        generator_cpu_seconds: cpu_at_start.1.zip(cpu_at_end.1).map(|(a, b)| b - a),
     })
+}
+
+/// CPU seconds so far of the server (if its pid is known) and of this process.
+fn cpu_now(server_pid: Option<u32>) -> (Option<f64>, Option<f64>) {
+    (server_pid.and_then(cpu::of_process), cpu::of_this_process())
 }
 
 /// One round in one meeting.

@@ -79,11 +79,14 @@ pub fn run(
         ));
     }
     let run_db = run_db(db)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    // The load on one thread: the generator shares the machine with the server (and
+    // PostgreSQL), and one thread leaves them the other core and spares the generator the
+    // wake-ups between its own threads.
+    let generator = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let report = runtime.block_on(async {
+    let load = generator.block_on(async {
         let program = std::env::current_exe().context("cannot find the council program")?;
         let mut server = tokio::process::Command::new(program)
             .args([
@@ -123,13 +126,23 @@ pub fn run(
             rounds,
             setup_concurrency: 32,
             spread: std::time::Duration::from_millis(spread_ms),
+            server_pid: pid,
         };
         let load = council_load::run(&config)
             .await
             .context("the load run failed")?;
         let memory = pid.and_then(council_load::memory::of_process);
         server.kill().await.context("cannot stop the server")?;
-
+        Ok::<_, CommandError>((load, memory))
+    });
+    drop(generator);
+    // The store alone, with every core, once the server is gone.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let report = runtime.block_on(async {
+        let (load, memory) = load?;
         let store = Backend::open(&run_db.raw_url)
             .await
             .with_context(|| format!("cannot open {}", run_db.raw_url))?;
@@ -200,6 +213,19 @@ fn print_table(report: &BenchReport, io: &mut Io<'_>) -> Result<(), CommandError
             kib as f64 / 1024.0
         )?,
         None => writeln!(io.stdout, "server peak memory    unknown (no /proc)")?,
+    }
+    for (name, seconds) in [
+        ("server", load.server_cpu_seconds),
+        ("load generator", load.generator_cpu_seconds),
+    ] {
+        if let Some(seconds) = seconds {
+            writeln!(
+                io.stdout,
+                "{:<22}{seconds:.1} s of CPU while voting, {:.0} µs per vote",
+                format!("{name} CPU"),
+                seconds * 1e6 / (load.votes.max(1) as f64)
+            )?;
+        }
     }
     writeln!(
         io.stdout,

@@ -23,6 +23,11 @@ fn a_small_load_run_acknowledges_every_vote_and_sees_each_on_its_board() {
     assert_eq!(report["raw"]["events"], 90);
     assert!(report["ratio"].as_f64().unwrap() > 0.0);
     assert!(report["server_peak_memory_kib"].as_u64().unwrap() > 0);
+    // CPU time during the voting, of the server and of the generator, from /proc.
+    for who in ["server_cpu_seconds", "generator_cpu_seconds"] {
+        let seconds = load[who].as_f64().unwrap_or(-1.0);
+        assert!((0.0..60.0).contains(&seconds), "{who}: {report}");
+    }
 }
 
 #[test]
