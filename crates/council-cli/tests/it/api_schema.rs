@@ -63,7 +63,11 @@ fn no_request_generated_from_the_openapi_document_gets_a_server_error_or_an_answ
         .args(["--checks", "not_a_server_error,response_schema_conformance"])
         .args(["--max-examples", &MAX_EXAMPLES.to_string()])
         .args(["--max-time", &MAX_SECONDS.to_string()])
-        .args(["--workers", "2", "--seed", "6", "--no-color"])
+        // One worker: with two, schemathesis builds ASTs on two threads at once, and CPython
+        // 3.11 before 3.11.8 (Debian bookworm's 3.11.2, this machine's 3.11.7) can then fail
+        // with "AST constructor recursion depth mismatch" (cpython gh-106905), a crash of
+        // the tool's, not an answer of the server's; it failed one CI run.
+        .args(["--workers", "1", "--seed", "6", "--no-color"])
         .args(["--generation-database", "none"])
         .args(["--request-timeout", "10"])
         .current_dir(directory.path())
