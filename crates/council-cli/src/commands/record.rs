@@ -225,6 +225,17 @@ pub fn replay(
     json: bool,
     io: &mut Io<'_>,
 ) -> Result<(), CommandError> {
+    if let Some(topic) = topics.first()
+        && rules != Some("restraint")
+    {
+        return Err(CommandError::bad_input(format!(
+            "--topic {topic:?}: topics apply only to --rules restraint, not to {}",
+            rules.map_or_else(
+                || "the Charter's rules (no --rules)".to_owned(),
+                |name| format!("--rules {name}")
+            )
+        )));
+    }
     let record = Record::embedded();
     let roster = Roster::embedded();
     let model = rules

@@ -255,6 +255,22 @@ fn bad_record_queries_are_rejected() {
         &council(&["replay", "--rules", "restraint"], ""),
         &["topic"],
     );
+    // A topic outside --rules restraint would be ignored: it is refused instead.
+    assert_bad_input(
+        &council(
+            &["replay", "--rules", "model:g4", "--topic", "Palestinian"],
+            "",
+        ),
+        &["--topic \"Palestinian\"", "--rules model:g4", "restraint"],
+    );
+    assert_bad_input(
+        &council(&["replay", "--rules", "no-veto", "--topic", "Syria"], ""),
+        &["--topic \"Syria\"", "--rules no-veto"],
+    );
+    assert_bad_input(
+        &council(&["replay", "--topic", "Syria"], ""),
+        &["--topic \"Syria\"", "no --rules"],
+    );
     let known =
         "hlp-model-a, hlp-model-b, g4, african-union, uniting-for-consensus, security-council";
     assert_bad_input(
