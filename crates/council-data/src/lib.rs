@@ -36,4 +36,4 @@ pub mod states;
 pub use error::DataError;
 pub use presidency::{Presidency, PresidencyBasis};
 pub use roster::Roster;
-pub use states::{RegionalGroup, State};
+pub use states::{ObserverState, RegionalGroup, State};

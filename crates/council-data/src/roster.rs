@@ -15,7 +15,7 @@ use crate::error::DataError;
 use crate::membership::{Handover, Membership};
 use crate::presidency::{Anchors, Presidency, PresidencyBasis};
 use crate::sources;
-use crate::states::{State, parse_states};
+use crate::states::{ObserverState, State, parse_observer_states, parse_states};
 
 /// The day of the Council's first meeting (S/PV.1, Church House, London, 17 January 1946).
 pub const FIRST_MEETING: NaiveDate = match NaiveDate::from_ymd_opt(1946, 1, 17) {
@@ -27,6 +27,7 @@ pub const FIRST_MEETING: NaiveDate = match NaiveDate::from_ymd_opt(1946, 1, 17) 
 #[derive(Debug, Clone)]
 pub struct Roster {
     states: BTreeMap<MemberCode, State>,
+    observers: BTreeMap<MemberCode, ObserverState>,
     membership: Membership,
     anchors: Anchors,
     first_date: NaiveDate,
@@ -52,6 +53,13 @@ impl Roster {
     /// Parses the embedded files afresh, checking them against each other.
     pub fn parse_embedded() -> Result<Roster, DataError> {
         let mut states = parse_states(sources::MEMBER_STATES, sources::NAME_BOUNDS)?;
+        let observers = parse_observer_states(sources::OBSERVER_STATES)?;
+        if let Some(code) = observers.keys().find(|code| states.contains_key(code)) {
+            return Err(DataError::Malformed {
+                file: sources::OBSERVER_STATES.0,
+                reason: format!("{code} is a member in {} too", sources::MEMBER_STATES.0),
+            });
+        }
         let membership = Membership::parse(sources::MEMBERSHIP_YEARS, sources::SEAT_HANDOVERS)?;
         let anchors = Anchors::parse(sources::PRESIDENCY_ANCHORS)?;
 
@@ -117,6 +125,7 @@ impl Roster {
             })?;
         Ok(Roster {
             states,
+            observers,
             membership,
             anchors,
             first_date: FIRST_MEETING,
@@ -191,9 +200,23 @@ impl Roster {
         self.states.get(&code)
     }
 
-    /// The UN name a state used on a date (from its former names, else its short name today).
+    /// The UN name a state used on a date (from its former names, else its short name today):
+    /// a member's or former member's, else a non-member observer State's; `None` if unknown.
     pub fn name_on(&self, code: MemberCode, date: NaiveDate) -> Option<&str> {
-        self.state(code).map(|state| state.name_on(date))
+        match self.state(code) {
+            Some(state) => Some(state.name_on(date)),
+            None => self.observer(code).map(|observer| observer.name_on(date)),
+        }
+    }
+
+    /// A non-member observer State (`PSE`, `VAT`), `None` if `code` is not one.
+    pub fn observer(&self, code: MemberCode) -> Option<&ObserverState> {
+        self.observers.get(&code)
+    }
+
+    /// The non-member observer States, sorted by code.
+    pub fn observers(&self) -> impl Iterator<Item = &ObserverState> {
+        self.observers.values()
     }
 
     /// All states, sorted by code.

@@ -10,6 +10,12 @@ pub(crate) const MEMBER_STATES: (FilePath, &str) = (
     include_str!("../../../data/members/un_member_states.csv"),
 );
 
+/// `data/members/observer_states.csv`: the non-member observer States.
+pub(crate) const OBSERVER_STATES: (FilePath, &str) = (
+    "data/members/observer_states.csv",
+    include_str!("../../../data/members/observer_states.csv"),
+);
+
 /// `data/corrections/seat_handovers.csv`: seats that changed hands during a year.
 pub(crate) const SEAT_HANDOVERS: (FilePath, &str) = (
     "data/corrections/seat_handovers.csv",

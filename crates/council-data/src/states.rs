@@ -1,6 +1,8 @@
 //! Member states: codes, the UN's short names and the names they used before, admission and
 //! end of membership, regional groups. Parsed from `data/members/un_member_states.csv`, with
 //! the dates of `data/corrections/name_bounds.csv` for the bounds that file leaves as `?`.
+//! Beside them, the non-member observer States (`data/members/observer_states.csv`), which the
+//! Council invites to its meetings but which never hold a seat.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -130,15 +132,100 @@ impl State {
     /// The UN name of the state on `date`: the former name whose period holds the date, else
     /// today's short name.
     pub fn name_on(&self, date: NaiveDate) -> &str {
-        self.former_names
-            .iter()
-            .find(|period| period.start <= date && date < period.end)
-            .map_or(self.name.as_str(), |period| period.name.as_str())
+        name_in(&self.former_names, &self.name, date)
     }
 
     pub(crate) fn set_regional_group(&mut self, group: RegionalGroup) {
         self.regional_group = Some(group);
     }
+}
+
+/// The former name whose period holds `date`, else `today`.
+fn name_in<'a>(former_names: &'a [NamePeriod], today: &'a str, date: NaiveDate) -> &'a str {
+    former_names
+        .iter()
+        .find(|period| period.start <= date && date < period.end)
+        .map_or(today, |period| period.name.as_str())
+}
+
+/// A non-member State with observer status at the UN (the State of Palestine, the Holy See):
+/// never a Member, so never on the Council, but invited to take part in its meetings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObserverState {
+    code: MemberCode,
+    name: String,
+    observer_since: NaiveDate,
+    former_names: Vec<NamePeriod>,
+}
+
+impl ObserverState {
+    /// The observer's code.
+    pub fn code(&self) -> MemberCode {
+        self.code
+    }
+
+    /// The UN's English name today.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The day it became an observer at the UN (for Palestine, the Palestine Liberation
+    /// Organization's observer status).
+    pub fn observer_since(&self) -> NaiveDate {
+        self.observer_since
+    }
+
+    /// The UN name on `date`: the former name whose period holds the date, else today's.
+    pub fn name_on(&self, date: NaiveDate) -> &str {
+        name_in(&self.former_names, &self.name, date)
+    }
+}
+
+#[derive(Deserialize)]
+struct ObserverRecord {
+    iso3: String,
+    un_short_name: String,
+    observer_since: NaiveDate,
+    former_names: String,
+    #[serde(rename = "source")]
+    _source: String,
+}
+
+/// Parses the observer States. Their former names take no `?`: each bound is a resolution's
+/// date.
+pub(crate) fn parse_observer_states(
+    (file, text): (FilePath, &str),
+) -> Result<BTreeMap<MemberCode, ObserverState>, DataError> {
+    let malformed = |reason: String| DataError::Malformed { file, reason };
+    let mut observers = BTreeMap::new();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for (index, record) in reader.deserialize::<ObserverRecord>().enumerate() {
+        let line = index + 2;
+        let record = record.map_err(|error| malformed(format!("line {line}: {error}")))?;
+        let code = parse_code(&record.iso3)
+            .map_err(|reason| malformed(format!("line {line}: {reason}")))?;
+        let former_names = parse_former_names(code, &record.former_names, &mut BTreeMap::new())
+            .map_err(|reason| malformed(format!("line {line} ({code}): {reason}")))?;
+        if let Some(first) = former_names
+            .first()
+            .filter(|first| first.start < record.observer_since)
+        {
+            return Err(malformed(format!(
+                "line {line} ({code}): `{}` starts on {}, before the observer status of {}",
+                first.name, first.start, record.observer_since
+            )));
+        }
+        let observer = ObserverState {
+            code,
+            name: record.un_short_name,
+            observer_since: record.observer_since,
+            former_names,
+        };
+        if observers.insert(code, observer).is_some() {
+            return Err(malformed(format!("line {line}: {code} is listed twice")));
+        }
+    }
+    Ok(observers)
 }
 
 #[derive(Deserialize)]
@@ -379,6 +466,38 @@ mod tests {
             "Democratic Republic of the Congo"
         );
         assert!(congo.is_current_member());
+    }
+
+    fn observers(rows: &str) -> Result<BTreeMap<MemberCode, ObserverState>, DataError> {
+        let text = format!("iso3,un_short_name,observer_since,former_names,source\n{rows}");
+        parse_observer_states(("observers.csv", &text))
+    }
+
+    #[test]
+    fn an_observer_name_before_its_status_an_unknown_bound_or_a_repeat_is_malformed() {
+        let early = observers("PSE,State of Palestine,1974-11-22,PLO [1970-01-01..1988-12-15],n\n");
+        let Err(DataError::Malformed { file, reason }) = early else {
+            panic!("expected malformed data, got {early:?}");
+        };
+        assert_eq!(file, "observers.csv");
+        assert!(reason.contains("line 2 (PSE)"), "{reason}");
+        assert!(reason.contains("before the observer status"), "{reason}");
+        let unknown = observers("PSE,State of Palestine,1974-11-22,PLO [1974-11-22..?],n\n");
+        assert!(
+            matches!(&unknown, Err(DataError::Malformed { reason, .. }) if reason.contains("`PLO`")),
+            "{unknown:?}"
+        );
+        let twice = observers("VAT,Holy See,1964-04-06,,n\nVAT,Holy See,1964-04-06,,n\n");
+        assert!(
+            matches!(&twice, Err(DataError::Malformed { reason, .. }) if reason.contains("line 3: VAT is listed twice")),
+            "{twice:?}"
+        );
+        let fine = observers("VAT,Holy See,1964-04-06,,n\n").unwrap();
+        let holy_see = &fine[&MemberCode::parse("VAT").unwrap()];
+        assert_eq!(
+            holy_see.name_on(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+            "Holy See"
+        );
     }
 
     #[test]

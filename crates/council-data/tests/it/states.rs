@@ -130,3 +130,45 @@ fn regional_groups_come_from_council_terms_from_1966_on() {
         "Western European and other States"
     );
 }
+
+#[test]
+fn the_observer_states_are_named_by_the_general_assembly_resolutions_that_gave_them_status() {
+    let observers: Vec<String> = roster()
+        .observers()
+        .map(|observer| observer.code().to_string())
+        .collect();
+    assert_eq!(observers, ["PSE", "VAT"]);
+    assert!(roster().state(code("PSE")).is_none(), "not a Member");
+    let cases = [
+        // A/RES/3237 (XXIX), 22 Nov 1974; the PLO first spoke in the Council in January 1976.
+        (
+            "PSE",
+            date(1976, 1, 12),
+            "Palestine Liberation Organization",
+        ),
+        // A/RES/43/177, 15 Dec 1988.
+        (
+            "PSE",
+            date(1988, 12, 14),
+            "Palestine Liberation Organization",
+        ),
+        ("PSE", date(1988, 12, 15), "Palestine"),
+        // A/RES/67/19, 29 Nov 2012: non-member observer State.
+        ("PSE", date(2012, 11, 28), "Palestine"),
+        ("PSE", date(2012, 11, 29), "State of Palestine"),
+        ("PSE", date(2024, 11, 20), "State of Palestine"),
+        ("VAT", date(2024, 11, 20), "Holy See"),
+    ];
+    for (text, day, expected) in cases {
+        assert_eq!(
+            roster().name_on(code(text), day),
+            Some(expected),
+            "{text} on {day}"
+        );
+    }
+    assert_eq!(
+        roster().observer(code("VAT")).unwrap().observer_since(),
+        date(1964, 4, 6)
+    );
+    assert_eq!(roster().name_on(code("ZZZ"), date(2024, 11, 20)), None);
+}

@@ -288,6 +288,8 @@ async fn a_key_tells_who_holds_it() {
     let (_, me) = app.me(&meeting.id, &key_of(&meeting, "PSE")).await;
     assert_eq!(me["role"], "invitee");
     assert_eq!(me["member"], "PSE");
+    // A non-member observer State, named from data/members/observer_states.csv.
+    assert_eq!(me["name"], "State of Palestine");
     assert_eq!(meeting.links.len(), 1 + 15 + 1 + 1, "{meeting:?}");
     for link in &meeting.links {
         if let Some(key) = &link.key {
