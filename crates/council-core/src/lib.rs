@@ -3,7 +3,9 @@
 //! This crate answers one question and the questions around it: given who sits on the
 //! Council on a date and how each member voted, was the proposal adopted, and which
 //! provision decided it? It does no I/O, reads no clock and draws no random numbers:
-//! everything it needs arrives as arguments, so every answer is reproducible.
+//! everything it needs arrives as arguments, or is a fact embedded at build time (the
+//! official holidays at UN Headquarters, for the veto debate's deadline), so every answer is
+//! reproducible.
 //!
 //! # Layout
 //! - [`member`]: member-state codes ([`MemberCode`]) and the members seated on a date.
@@ -16,11 +18,13 @@
 //! - [`outcome`]: the answer ([`Outcome`]), the rule that gave it ([`Provision`]) and the
 //!   President's announcement.
 //! - [`veto_debate`]: the General Assembly debate that a veto triggers (A/RES/76/262).
+//! - [`calendar`]: working days at United Nations Headquarters, for its deadline.
 //! - [`presidency`]: Rule 18's monthly rotation of the presidency.
 //! - [`meeting`]: a meeting's business in the order the rules of procedure fix.
 //! - [`rejection`]: why an input cannot be decided ([`Rejection`]).
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod composition;
 pub mod decision;
 pub mod meeting;

@@ -5,9 +5,16 @@
 //! permanent members", unless the Assembly meets in an emergency special session on the same
 //! situation. A veto of an amendment triggers it too (22 December 2023, debated 9 January
 //! 2024); a failure for lack of votes does not.
+//!
+//! Working days are those of United Nations Headquarters ([`Calendar::headquarters`]):
+//! weekdays less the official holidays. The veto of 22 December 2023 shows why the holidays
+//! count: ten weekdays end on 5 January 2024, ten working days (less Christmas Day and New
+//! Year's Day) on 9 January, the day the Assembly met.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
 
 /// The day A/RES/76/262 was adopted; vetoes before it trigger no standing debate.
 pub const MANDATE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2022, 4, 26) {
@@ -23,9 +30,9 @@ pub const WORKING_DAYS: u32 = 10;
 pub struct VetoDebate {
     /// The day the veto was cast.
     pub vetoed_on: NaiveDate,
-    /// The latest day the Assembly's formal meeting may be held: the tenth working day
-    /// (Monday to Friday) after the veto. UN official holidays are not modelled, so in a
-    /// week with one the real deadline may fall a day later.
+    /// The latest day the Assembly's formal meeting may be held: the tenth working day at
+    /// Headquarters after the veto (weekdays less official holidays; weekdays only in a year
+    /// whose holidays are not in the data, which the explanation then says).
     pub convene_by: NaiveDate,
 }
 
@@ -37,7 +44,8 @@ impl VetoDebate {
     /// use chrono::NaiveDate;
     /// let veto = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
     /// let debate = VetoDebate::after_veto(veto).unwrap();
-    /// assert_eq!(debate.convene_by, NaiveDate::from_ymd_opt(2024, 12, 4).unwrap());
+    /// // Thanksgiving Day, 28 November 2024, is not a working day at Headquarters.
+    /// assert_eq!(debate.convene_by, NaiveDate::from_ymd_opt(2024, 12, 5).unwrap());
     /// assert!(VetoDebate::after_veto(NaiveDate::from_ymd_opt(2011, 10, 4).unwrap()).is_none());
     /// ```
     pub fn after_veto(vetoed_on: NaiveDate) -> Option<VetoDebate> {
@@ -46,33 +54,46 @@ impl VetoDebate {
         }
         Some(VetoDebate {
             vetoed_on,
-            convene_by: add_working_days(vetoed_on, WORKING_DAYS),
+            convene_by: Calendar::headquarters().add_working_days(vetoed_on, WORKING_DAYS),
         })
     }
 
-    /// A sentence saying what is due and by when.
+    /// A sentence saying what is due and by when, and which holidays or missing data moved
+    /// the date.
     pub fn explanation(&self) -> String {
+        let calendar = Calendar::headquarters();
+        let mut notes = Vec::new();
+        let holidays: Vec<String> = calendar
+            .holidays_between(self.vetoed_on, self.convene_by)
+            .map(|(date, name)| format!("{}, {name}", date.format("%-d %B")))
+            .collect();
+        if !holidays.is_empty() {
+            notes.push(format!(
+                "Headquarters holidays not counted: {}",
+                holidays.join("; ")
+            ));
+        }
+        let unknown: Vec<String> = (self.vetoed_on.year()..=self.convene_by.year())
+            .filter(|year| !calendar.covers(*year))
+            .map(|year| year.to_string())
+            .collect();
+        if !unknown.is_empty() {
+            notes.push(format!(
+                "the official holidays of {} are not in the data, so only weekends are left out there",
+                unknown.join(" and ")
+            ));
+        }
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", notes.join("; "))
+        };
         format!(
-            "The veto triggers a General Assembly debate under A/RES/76/262, to be convened within {} working days: by {} at the latest, unless the Assembly meets in emergency special session on the same situation.",
+            "The veto triggers a General Assembly debate under A/RES/76/262, to be convened within {} working days: by {} at the latest{notes}, unless the Assembly meets in emergency special session on the same situation.",
             WORKING_DAYS,
             self.convene_by.format("%-d %B %Y")
         )
     }
-}
-
-/// The date `count` working days (Monday to Friday) after `start`.
-pub fn add_working_days(start: NaiveDate, count: u32) -> NaiveDate {
-    let mut day = start;
-    let mut remaining = count;
-    while remaining > 0 {
-        day = day
-            .checked_add_days(Days::new(1))
-            .expect("dates in the Council's record are far from chrono's limits");
-        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            remaining -= 1;
-        }
-    }
-    day
 }
 
 #[cfg(test)]
@@ -84,9 +105,51 @@ mod tests {
     }
 
     #[test]
-    fn working_days_skip_weekends() {
-        // Friday 22 December 2023 plus ten working days is Friday 5 January 2024.
-        assert_eq!(add_working_days(date(2023, 12, 22), 10), date(2024, 1, 5));
+    fn thanksgiving_day_moves_the_deadline_of_the_veto_of_20_november_2024() {
+        let debate = VetoDebate::after_veto(date(2024, 11, 20)).unwrap();
+        assert_eq!(debate.convene_by, date(2024, 12, 5));
+        let explanation = debate.explanation();
+        assert!(
+            explanation.contains(
+                "by 5 December 2024 at the latest (Headquarters holidays not counted: 28 November, Thanksgiving Day), unless"
+            ),
+            "{explanation}"
+        );
+        // Good Friday and Eid al-Fitr both fall within ten working days of 28 March 2024.
+        let debate = VetoDebate::after_veto(date(2024, 3, 28)).unwrap();
+        assert_eq!(debate.convene_by, date(2024, 4, 15));
+        assert!(
+            debate.explanation().contains(
+                "(Headquarters holidays not counted: 29 March, Good Friday; 10 April, Eid al-Fitr)"
+            ),
+            "{}",
+            debate.explanation()
+        );
+    }
+
+    #[test]
+    fn a_year_without_holiday_data_says_only_weekends_are_left_out() {
+        // The amendment vetoed on 22 December 2023 was debated on 9 January 2024: ten working
+        // days less Christmas Day and New Year's Day. 2023's holidays are not in the data, so
+        // Christmas Day counts and the date comes a day early, which the explanation says.
+        let debate = VetoDebate::after_veto(date(2023, 12, 22)).unwrap();
+        assert_eq!(debate.convene_by, date(2024, 1, 8));
+        let explanation = debate.explanation();
+        assert!(
+            explanation.contains(
+                "by 8 January 2024 at the latest (Headquarters holidays not counted: 1 January, New Year's Day; the official holidays of 2023 are not in the data, so only weekends are left out there), unless"
+            ),
+            "{explanation}"
+        );
+        let debate = VetoDebate::after_veto(date(2030, 3, 1)).unwrap();
+        assert_eq!(debate.convene_by, date(2030, 3, 15));
+        assert!(
+            debate
+                .explanation()
+                .contains("(the official holidays of 2030 are not in the data"),
+            "{}",
+            debate.explanation()
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn s_2024_835_fails_fourteen_to_one_on_the_veto_of_the_united_states() {
         explanation.contains("United States of America"),
         "{explanation}"
     );
-    assert_eq!(answer["ga_debate"]["convene_by"], "2024-12-04");
+    assert_eq!(answer["ga_debate"]["convene_by"], "2024-12-05");
 
     let run = council(&["decide"], &without_expected(&case).to_string());
     assert_eq!(run.status, 0);

@@ -65,7 +65,7 @@ fn draft_s_2024_835_is_vetoed_and_a_general_assembly_debate_is_due_by_4_december
     let run = run_scenario(&scenario_path("2024-11-20-s-2024-835.toml"));
     assert_eq!(run.status, 0, "{run:?}");
     assert!(run.stderr.is_empty(), "{run:?}");
-    assert!(run.stdout.contains("Wednesday, 4 December 2024"));
+    assert!(run.stdout.contains("Thursday, 5 December 2024"));
     insta::assert_snapshot!("s_2024_835", run.stdout);
 }
 

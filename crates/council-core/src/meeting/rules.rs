@@ -1363,7 +1363,7 @@ agenda_adopted {\"by_vote\":true}",
                 ],
             )),
             record(&[("USA", Position::No)]),
-            "vote_taken draft S/2024/835: vetoed 14-1-0, GA debate by 2024-12-04",
+            "vote_taken draft S/2024/835: vetoed 14-1-0, GA debate by 2024-12-05",
         );
     }
 
@@ -1442,7 +1442,7 @@ agenda_adopted {\"by_vote\":true}",
             Command::RecordVote {
                 ballot: Ballot::new(others).unwrap(),
             },
-            "vote_taken draft S/2024/835: vetoed 14-1-0, GA debate by 2024-12-04",
+            "vote_taken draft S/2024/835: vetoed 14-1-0, GA debate by 2024-12-05",
         );
     }
 
@@ -1694,7 +1694,7 @@ draft_amended {"amendment":"A1","draft":"S/2023/1","paragraphs":[{"label":"OP1",
         );
         assert_eq!(
             render(&Ok(events[events.len() - 1..].to_vec())),
-            "vote_taken amendment A1: vetoed 10-1-4, GA debate by 2024-12-04"
+            "vote_taken amendment A1: vetoed 10-1-4, GA debate by 2024-12-05"
         );
         check(
             events,
@@ -1757,7 +1757,7 @@ draft_amended {"amendment":"A1","draft":"S/2023/1","paragraphs":[{"label":"OP1",
             events.clone(),
             record(&[("RUS", Position::No)]),
             r#"
-vote_taken paragraph OP1 of draft S/2024/1: vetoed 14-1-0, GA debate by 2024-12-04
+vote_taken paragraph OP1 of draft S/2024/1: vetoed 14-1-0, GA debate by 2024-12-05
 paragraph_removed {"draft":"S/2024/1","paragraph":"OP1"}"#,
         );
         let mut after = events;
@@ -1869,7 +1869,7 @@ paragraph_removed {"draft":"S/2024/1","paragraph":"OP1"}"#,
             events,
             record(&[("RUS", Position::No)]),
             r#"
-vote_taken the preliminary question on draft S/2022/1: vetoed 14-1-0, GA debate by 2024-12-04
+vote_taken the preliminary question on draft S/2022/1: vetoed 14-1-0, GA debate by 2024-12-05
 procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
         );
         let events = given(with(
@@ -1886,7 +1886,7 @@ procedural_character_decided {"draft":"S/2022/1","procedural":false}"#,
         check(
             events,
             record(&[("RUS", Position::No)]),
-            "vote_taken draft S/2022/1: vetoed 14-1-0, GA debate by 2024-12-04",
+            "vote_taken draft S/2022/1: vetoed 14-1-0, GA debate by 2024-12-05",
         );
     }
 

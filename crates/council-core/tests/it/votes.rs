@@ -543,7 +543,7 @@ fn explanation_names_the_party_obliged_to_abstain() {
 
 // E23: the General Assembly debate of A/RES/76/262.
 #[test]
-fn veto_of_20_november_2024_calls_a_general_assembly_debate_by_4_december() {
+fn veto_of_20_november_2024_calls_a_general_assembly_debate_by_5_december() {
     let outcome = check(
         &council_2024(),
         DraftResolution,
@@ -554,7 +554,8 @@ fn veto_of_20_november_2024_calls_a_general_assembly_debate_by_4_december() {
         outcome.veto_debate,
         Some(VetoDebate {
             vetoed_on: date(2024, 11, 20),
-            convene_by: date(2024, 12, 4),
+            // Ten working days at Headquarters: Thanksgiving Day, 28 November, is not one.
+            convene_by: date(2024, 12, 5),
         })
     );
     assert!(
@@ -563,7 +564,9 @@ fn veto_of_20_november_2024_calls_a_general_assembly_debate_by_4_december() {
         outcome.explanation
     );
     assert!(
-        outcome.explanation.contains("4 December 2024"),
+        outcome.explanation.contains(
+            "by 5 December 2024 at the latest (Headquarters holidays not counted: 28 November, Thanksgiving Day)"
+        ),
         "{}",
         outcome.explanation
     );
@@ -584,10 +587,18 @@ fn veto_of_an_amendment_calls_a_general_assembly_debate() {
         (Verdict::Vetoed, &["USA"], "10-1-4"),
     );
     // The Assembly met on 9 January 2024, the tenth working day once the UN holidays of
-    // 25 December and 1 January are skipped; the core counts weekdays only, as documented.
+    // 25 December and 1 January are skipped. The data has 2024's holidays but not 2023's,
+    // so New Year's Day is skipped, Christmas Day is not, and the explanation says so.
     assert_eq!(
         outcome.veto_debate.map(|debate| debate.convene_by),
-        Some(date(2024, 1, 5))
+        Some(date(2024, 1, 8))
+    );
+    assert!(
+        outcome
+            .explanation
+            .contains("the official holidays of 2023 are not in the data"),
+        "{}",
+        outcome.explanation
     );
 }
 
@@ -678,8 +689,8 @@ fn outcome_of_the_veto_of_20_november_2024_serialises_to_the_pinned_json() {
         "required": 9,
         "vetoed_by": ["USA"],
         "blocked_by": [],
-        "explanation": "Vetoed: 14 affirmative votes met the 9 required, but United States of America, a permanent member, voted against; decisions on non-procedural matters require the concurring votes of the permanent members (Article 27(3) of the Charter), so that negative vote is a veto. The veto triggers a General Assembly debate under A/RES/76/262, to be convened within 10 working days: by 4 December 2024 at the latest, unless the Assembly meets in emergency special session on the same situation.",
-        "veto_debate": {"vetoed_on": "2024-11-20", "convene_by": "2024-12-04"},
+        "explanation": "Vetoed: 14 affirmative votes met the 9 required, but United States of America, a permanent member, voted against; decisions on non-procedural matters require the concurring votes of the permanent members (Article 27(3) of the Charter), so that negative vote is a veto. The veto triggers a General Assembly debate under A/RES/76/262, to be convened within 10 working days: by 5 December 2024 at the latest (Headquarters holidays not counted: 28 November, Thanksgiving Day), unless the Assembly meets in emergency special session on the same situation.",
+        "veto_debate": {"vetoed_on": "2024-11-20", "convene_by": "2024-12-05"},
     });
     assert_eq!(serde_json::to_value(&outcome).unwrap(), expected);
 }

@@ -54,7 +54,7 @@ async fn the_vote_on_s_2024_835_is_vetoed_fourteen_to_one_with_the_presidents_an
         "The draft resolution has not been adopted, owing to the negative vote of a permanent \
          member of the Council."
     );
-    assert_eq!(vote["general_assembly_debate_by"], "2024-12-04");
+    assert_eq!(vote["general_assembly_debate_by"], "2024-12-05");
     let usa = vote["ballot"]
         .as_array()
         .and_then(|ballot| ballot.iter().find(|cast| cast["member"] == "USA"))
