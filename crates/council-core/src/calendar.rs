@@ -38,8 +38,9 @@ impl Calendar {
     }
 
     /// Parses `date,holiday,source` rows (a header first; `source` may be quoted and hold
-    /// commas). Dates must rise, and none may fall on a weekend.
-    pub fn parse(text: &str) -> Result<Calendar, String> {
+    /// commas). Dates must rise, and none may fall on a weekend. Only the embedded file is
+    /// parsed, so a malformed row is a build defect and its reason a plain message.
+    fn parse(text: &str) -> Result<Calendar, String> {
         let mut lines = text.lines().enumerate();
         match lines.next() {
             Some((_, header)) if header.trim() == "date,holiday,source" => {}

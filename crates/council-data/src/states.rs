@@ -196,24 +196,21 @@ struct ObserverRecord {
 pub(crate) fn parse_observer_states(
     (file, text): (FilePath, &str),
 ) -> Result<BTreeMap<MemberCode, ObserverState>, DataError> {
-    let malformed = |reason: String| DataError::Malformed { file, reason };
-    let mut observers = BTreeMap::new();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    for (index, record) in reader.deserialize::<ObserverRecord>().enumerate() {
-        let line = index + 2;
-        let record = record.map_err(|error| malformed(format!("line {line}: {error}")))?;
-        let code = parse_code(&record.iso3)
-            .map_err(|reason| malformed(format!("line {line}: {reason}")))?;
-        let former_names = parse_former_names(code, &record.former_names, &mut BTreeMap::new())
-            .map_err(|reason| malformed(format!("line {line} ({code}): {reason}")))?;
+    read_by_code(file, text, |line, record: ObserverRecord| {
+        let (code, former_names) = code_and_names(
+            line,
+            &record.iso3,
+            &record.former_names,
+            &mut BTreeMap::new(),
+        )?;
         if let Some(first) = former_names
             .first()
             .filter(|first| first.start < record.observer_since)
         {
-            return Err(malformed(format!(
+            return Err(format!(
                 "line {line} ({code}): `{}` starts on {}, before the observer status of {}",
                 first.name, first.start, record.observer_since
-            )));
+            ));
         }
         let observer = ObserverState {
             code,
@@ -221,11 +218,42 @@ pub(crate) fn parse_observer_states(
             observer_since: record.observer_since,
             former_names,
         };
-        if observers.insert(code, observer).is_some() {
+        Ok((code, observer))
+    })
+}
+
+/// A row's code and former names, or why they are malformed, naming the line.
+fn code_and_names(
+    line: usize,
+    iso3: &str,
+    former_names: &str,
+    bounds: &mut BTreeMap<BoundKey, NaiveDate>,
+) -> Result<(MemberCode, Vec<NamePeriod>), String> {
+    let code = parse_code(iso3).map_err(|reason| format!("line {line}: {reason}"))?;
+    let names = parse_former_names(code, former_names, bounds)
+        .map_err(|reason| format!("line {line} ({code}): {reason}"))?;
+    Ok((code, names))
+}
+
+/// Reads a CSV of rows keyed by state code: `row` turns each record, with its line number,
+/// into a code and a value or a reason it is malformed; a code listed twice is malformed.
+fn read_by_code<R: serde::de::DeserializeOwned, T>(
+    file: FilePath,
+    text: &str,
+    mut row: impl FnMut(usize, R) -> Result<(MemberCode, T), String>,
+) -> Result<BTreeMap<MemberCode, T>, DataError> {
+    let malformed = |reason: String| DataError::Malformed { file, reason };
+    let mut rows = BTreeMap::new();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for (index, record) in reader.deserialize::<R>().enumerate() {
+        let line = index + 2;
+        let record = record.map_err(|error| malformed(format!("line {line}: {error}")))?;
+        let (code, value) = row(line, record).map_err(malformed)?;
+        if rows.insert(code, value).is_some() {
             return Err(malformed(format!("line {line}: {code} is listed twice")));
         }
     }
-    Ok(observers)
+    Ok(rows)
 }
 
 #[derive(Deserialize)]
@@ -263,25 +291,13 @@ pub(crate) fn parse_states(
     (bounds_file, bounds_text): (FilePath, &str),
 ) -> Result<BTreeMap<MemberCode, State>, DataError> {
     let mut bounds = parse_name_bounds(bounds_file, bounds_text)?;
-    let malformed = |reason: String| DataError::Malformed {
-        file: states_file,
-        reason,
-    };
-    let mut states = BTreeMap::new();
-    let mut reader = csv::Reader::from_reader(states_text.as_bytes());
-    for (index, record) in reader.deserialize::<StateRecord>().enumerate() {
-        let line = index + 2;
-        let record = record.map_err(|error| malformed(format!("line {line}: {error}")))?;
-        let code = parse_code(&record.iso3)
-            .map_err(|reason| malformed(format!("line {line}: {reason}")))?;
-        let former_names = parse_former_names(code, &record.former_names, &mut bounds)
-            .map_err(|reason| malformed(format!("line {line} ({code}): {reason}")))?;
+    let states = read_by_code(states_file, states_text, |line, record: StateRecord| {
+        let (code, former_names) =
+            code_and_names(line, &record.iso3, &record.former_names, &mut bounds)?;
         let left = if record.source.starts_with("FORMER") {
-            let last = former_names.last().ok_or_else(|| {
-                malformed(format!(
-                    "line {line} ({code}): a former member lists no names"
-                ))
-            })?;
+            let last = former_names
+                .last()
+                .ok_or_else(|| format!("line {line} ({code}): a former member lists no names"))?;
             Some(last.end)
         } else {
             None
@@ -294,10 +310,8 @@ pub(crate) fn parse_states(
             regional_group: None,
             former_names,
         };
-        if states.insert(code, state).is_some() {
-            return Err(malformed(format!("line {line}: {code} is listed twice")));
-        }
-    }
+        Ok((code, state))
+    })?;
     if let Some(((code, name, _), _)) = bounds.first_key_value() {
         return Err(DataError::Malformed {
             file: bounds_file,

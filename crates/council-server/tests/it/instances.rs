@@ -80,6 +80,34 @@ async fn create_meeting(client: &reqwest::Client, base: &str) -> (Value, String)
     (created, id)
 }
 
+/// The agenda adopted through the first instance, draft S/2024/835 submitted by Guyana
+/// through the second, then put in blue through the first: each step must succeed.
+async fn in_blue_across(
+    client: &reqwest::Client,
+    (first, second): (&str, &str),
+    id: &str,
+    created: &Value,
+) {
+    let president = key(created, "president");
+    let guyana = key(created, "GUY");
+    for (base, key, body) in [
+        (first, &president, json!({"command": "adopt_agenda"})),
+        (
+            second,
+            &guyana,
+            json!({"command": "submit_draft", "symbol": "S/2024/835", "paragraphs": [{"label": "OP1", "text": "demands an immediate ceasefire"}]}),
+        ),
+        (
+            first,
+            &guyana,
+            json!({"command": "put_in_blue", "draft": "S/2024/835"}),
+        ),
+    ] {
+        let (status, answer) = act(client, base, id, key, body).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+    }
+}
+
 #[tokio::test]
 async fn a_vote_cast_on_one_instance_reaches_a_board_on_the_other() {
     let database = TestDatabase::new().await;
@@ -87,28 +115,16 @@ async fn a_vote_cast_on_one_instance_reaches_a_board_on_the_other() {
     let client = reqwest::Client::new();
     let (created, id) = create_meeting(&client, &first.base).await;
     let president = key(&created, "president");
-    let guyana = key(&created, "GUY");
-    for (base, key, body) in [
-        (&first.base, &president, json!({"command": "adopt_agenda"})),
-        (
-            &second.base,
-            &guyana,
-            json!({"command": "submit_draft", "symbol": "S/2024/835", "paragraphs": [{"label": "OP1", "text": "demands an immediate ceasefire"}]}),
-        ),
-        (
-            &first.base,
-            &guyana,
-            json!({"command": "put_in_blue", "draft": "S/2024/835"}),
-        ),
-        (
-            &second.base,
-            &president,
-            json!({"command": "put_to_vote", "item": {"item": "draft", "draft": "S/2024/835"}}),
-        ),
-    ] {
-        let (status, answer) = act(&client, base, &id, key, body).await;
-        assert_eq!(status, StatusCode::OK, "{answer}");
-    }
+    in_blue_across(&client, (&first.base, &second.base), &id, &created).await;
+    let (status, answer) = act(
+        &client,
+        &second.base,
+        &id,
+        &president,
+        json!({"command": "put_to_vote", "item": {"item": "draft", "draft": "S/2024/835"}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
 
     // A board on the second instance, following from the events so far.
     let seq = client
@@ -186,27 +202,11 @@ async fn a_command_is_refused_only_once_the_store_holds_nothing_newer_than_what_
     let (first, second) = (instance_on(&db).await, instance_on(&db).await);
     let client = reqwest::Client::new();
     let (created, id) = create_meeting(&client, &first.base).await;
-    let president = key(&created, "president");
     let guyana = key(&created, "GUY");
     // The agenda adopted through the first instance and the draft submitted through the
     // second; then the draft put in blue through the first, which, as it last heard, has no
     // such draft.
-    for (base, key, body) in [
-        (&first.base, &president, json!({"command": "adopt_agenda"})),
-        (
-            &second.base,
-            &guyana,
-            json!({"command": "submit_draft", "symbol": "S/2024/835", "paragraphs": [{"label": "OP1", "text": "demands an immediate ceasefire"}]}),
-        ),
-        (
-            &first.base,
-            &guyana,
-            json!({"command": "put_in_blue", "draft": "S/2024/835"}),
-        ),
-    ] {
-        let (status, answer) = act(&client, base, &id, key, body).await;
-        assert_eq!(status, StatusCode::OK, "{answer}");
-    }
+    in_blue_across(&client, (&first.base, &second.base), &id, &created).await;
     // A command refused on what the store holds is still refused.
     let (status, answer) = act(
         &client,
